@@ -1,0 +1,50 @@
+#pragma once
+
+#include "sourcefile.h"
+
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+namespace jcr {
+
+/// Where the ShowJCR files come from: the ShowJCR project online (default), another URL, or a local folder.
+class DataSource : public QObject
+{
+    Q_OBJECT
+public:
+    explicit DataSource(QObject* parent = nullptr);
+
+    /// The raw files of the ShowJCR project's data folder on GitHub (branch master).
+    static QString defaultBaseUrl();
+    /// The files fetched from a URL. Upstream files that do not exist (yet) are skipped, so the list may
+    /// name future editions.
+    static QStringList defaultFileNames();
+    /// The file list in effect: JCR_MCP_DATA_FILES (comma-separated) or defaultFileNames().
+    static QStringList configuredFileNames();
+
+    /// True when `location` is an http(s) URL rather than a folder.
+    static bool isUrl(const QString& location);
+
+    /// Every .csv file of `folder` (an unknown future table included), sorted by name.
+    static QList<SourceFile> fromFolder(const QString& folder, QString* error = nullptr);
+
+    /// Downloads `fileNames` from `baseUrl` (a folder URL). A 404 skips the file with a warning; any other
+    /// failure fails the whole fetch, so a sync never builds a database from half the data. Blocks,
+    /// running a local event loop. `timeoutMs` applies to each file.
+    QList<SourceFile>
+    fetch(const QString& baseUrl, const QStringList& fileNames, QString* error = nullptr, int timeoutMs = 60000);
+
+    /// Files a fetch skipped because they do not exist at the source.
+    QStringList skippedFiles() const { return m_skipped; }
+
+signals:
+    void progress(int done, int total, const QString& message);
+
+private:
+    QStringList m_skipped;
+};
+
+} // namespace jcr

@@ -1,0 +1,162 @@
+#include "journallinker.h"
+
+#include "textnormalizer.h"
+
+namespace jcr {
+
+namespace {
+
+bool isAllUpperCase(const QString& text)
+{
+    return text == text.toUpper() && text != text.toLower();
+}
+
+} // namespace
+
+void JournalLinker::beginFile()
+{
+    m_claimedInFile.clear();
+}
+
+int JournalLinker::link(const QString& title, const QStringList& issns, Venue venue)
+{
+    const QString cleaned = TextNormalizer::cleanTitle(title);
+    const QString key = TextNormalizer::titleKey(cleaned);
+    if (key.isEmpty())
+        return -1;
+    const QString spelling = cleaned.toCaseFolded();
+
+    int journal = byIssn(issns, spelling, venue);
+    if (journal < 0)
+        journal = byTitle(key, spelling, issns, venue);
+    if (journal < 0) {
+        Journal created;
+        created.title = cleaned;
+        created.key = key;
+        created.venue = venue == Venue::Any ? Venue::Journal : venue;
+        m_journals.append(created);
+        journal = int(m_journals.size()) - 1;
+        m_byKey[key].append(journal);
+    }
+    attach(journal, cleaned, key);
+    m_claimedInFile.insert(journal, spelling);
+    return journal;
+}
+
+int JournalLinker::byIssn(const QStringList& issns, const QString& spelling, Venue venue) const
+{
+    for (const QString& issn : issns) {
+        const int journal = m_byIssn.value(issn, -1);
+        if (journal >= 0 && venueMatches(journal, venue) && freeInThisFile(journal, spelling))
+            return journal;
+    }
+    return -1;
+}
+
+int JournalLinker::byTitle(const QString& key, const QString& spelling, const QStringList& issns, Venue venue) const
+{
+    const QList<int> candidates = m_byKey.value(key);
+    int fallback = -1;
+    for (int journal : candidates) {
+        if (!venueMatches(journal, venue) || !freeInThisFile(journal, spelling) || !issnsCompatible(journal, issns))
+            continue;
+        // Among journals that share a key, the one already known under this very spelling wins.
+        if (hasSpelling(journal, spelling))
+            return journal;
+        if (fallback < 0)
+            fallback = journal;
+    }
+    return fallback;
+}
+
+void JournalLinker::attach(int journal, const QString& title, const QString& key)
+{
+    Journal& entry = m_journals[journal];
+    if (!hasSpelling(journal, title.toCaseFolded()))
+        entry.spellings.append(title);
+    if (isAllUpperCase(entry.title) && !isAllUpperCase(title) && key == entry.key)
+        entry.title = title;
+    QList<int>& withKey = m_byKey[key];
+    if (!withKey.contains(journal))
+        withKey.append(journal);
+}
+
+bool JournalLinker::venueMatches(int journal, Venue venue) const
+{
+    return venue == Venue::Any || m_journals.at(journal).venue == venue;
+}
+
+bool JournalLinker::freeInThisFile(int journal, const QString& spelling) const
+{
+    const auto claimed = m_claimedInFile.constFind(journal);
+    return claimed == m_claimedInFile.cend() || *claimed == spelling;
+}
+
+bool JournalLinker::issnsCompatible(int journal, const QStringList& issns) const
+{
+    const Journal& entry = m_journals.at(journal);
+    if (issns.isEmpty() || entry.issns.isEmpty())
+        return true;
+    for (const auto& known : entry.issns) {
+        if (issns.contains(known.first))
+            return true;
+    }
+    return false;
+}
+
+bool JournalLinker::hasSpelling(int journal, const QString& spelling) const
+{
+    for (const QString& known : m_journals.at(journal).spellings) {
+        if (known.toCaseFolded() == spelling)
+            return true;
+    }
+    return false;
+}
+
+void JournalLinker::addIssn(int journal, const QString& issn, IssnKind kind)
+{
+    if (journal < 0 || issn.isEmpty())
+        return;
+    // An ISSN already owned by another journal stays with it (JCR 2024 lists one ISSN under two names).
+    const int owner = m_byIssn.value(issn, -1);
+    if (owner >= 0 && owner != journal)
+        return;
+    Journal& entry = m_journals[journal];
+    m_byIssn.insert(issn, journal);
+    bool known = false;
+    for (auto& existing : entry.issns) {
+        if (existing.first == issn) {
+            known = true;
+            if (existing.second == IssnKind::Unknown)
+                existing.second = kind;
+        }
+    }
+    if (!known)
+        entry.issns.append({issn, kind});
+    if (kind == IssnKind::Print && entry.issn.isEmpty())
+        entry.issn = issn;
+    else if (kind == IssnKind::Electronic && entry.eissn.isEmpty())
+        entry.eissn = issn;
+}
+
+void JournalLinker::addAbbreviation(int journal, const QString& abbreviation)
+{
+    const QString cleaned = TextNormalizer::cleanTitle(abbreviation);
+    if (journal >= 0 && !cleaned.isEmpty() && !m_journals[journal].abbreviations.contains(cleaned))
+        m_journals[journal].abbreviations.append(cleaned);
+}
+
+void JournalLinker::addChineseTitle(int journal, const QString& title)
+{
+    const QString cleaned = TextNormalizer::cleanTitle(title);
+    if (journal >= 0 && !cleaned.isEmpty() && !m_journals[journal].chineseTitles.contains(cleaned))
+        m_journals[journal].chineseTitles.append(cleaned);
+}
+
+void JournalLinker::setCn(int journal, const QString& cn)
+{
+    if (journal >= 0 && !cn.trimmed().isEmpty() && m_journals[journal].cn.isEmpty())
+        m_journals[journal].cn = cn.trimmed();
+}
+
+} // namespace jcr

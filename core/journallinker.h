@@ -1,0 +1,74 @@
+#pragma once
+
+#include <QHash>
+#include <QList>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+namespace jcr {
+
+/// Decides which rows of which files are the same journal, in memory, while the importer reads the files.
+///
+/// A row is linked by ISSN/EISSN first, else by its normalised title (TextNormalizer::titleKey). Rules that
+/// the real data needs:
+/// - When normalised titles collide but both sides have ISSNs and none is shared, they are different
+///   journals ("ISSN decides"): folding `&` to `and` must not merge two journals.
+/// - Within one file a journal takes only one spelling: a second row with another spelling that points at
+///   the same ISSN (JCR 2024 lists one ISSN under two names) is not merged into the first.
+/// - A conference (CCF, XR) links only to conferences, a journal only to journals.
+/// Feed the files that carry ISSNs first, so that title-only files find ISSN-linked journals.
+class JournalLinker
+{
+public:
+    enum class Venue { Journal, Conference, Any };
+    enum class IssnKind { Print, Electronic, Unknown };
+
+    struct Journal
+    {
+        QString title; ///< canonical spelling: the first seen, unless it was all upper case
+        QString key;
+        Venue venue = Venue::Journal;
+        QString issn;
+        QString eissn;
+        QList<QPair<QString, IssnKind>> issns;
+        QStringList spellings; ///< every cleaned title seen, canonical included
+        QStringList abbreviations;
+        QStringList chineseTitles;
+        QString cn;
+    };
+
+    /// Starts a new file: rows of it may not merge into a journal that another spelling of the same file
+    /// has already taken.
+    void beginFile();
+
+    /// The journal that a row with this title and these (normalised) ISSNs belongs to, created if new.
+    /// Returns -1 for an empty title.
+    int link(const QString& title, const QStringList& issns, Venue venue);
+
+    void addIssn(int journal, const QString& issn, IssnKind kind);
+    void addAbbreviation(int journal, const QString& abbreviation);
+    void addChineseTitle(int journal, const QString& title);
+    void setCn(int journal, const QString& cn);
+
+    const QList<Journal>& journals() const { return m_journals; }
+    /// Journals that one title key maps to (more than one when ISSNs told them apart).
+    QList<int> journalsWithKey(const QString& key) const { return m_byKey.value(key); }
+    int journalWithIssn(const QString& issn) const { return m_byIssn.value(issn, -1); }
+
+private:
+    bool venueMatches(int journal, Venue venue) const;
+    bool freeInThisFile(int journal, const QString& spelling) const;
+    bool issnsCompatible(int journal, const QStringList& issns) const;
+    bool hasSpelling(int journal, const QString& spelling) const;
+    int byIssn(const QStringList& issns, const QString& spelling, Venue venue) const;
+    int byTitle(const QString& key, const QString& spelling, const QStringList& issns, Venue venue) const;
+    void attach(int journal, const QString& title, const QString& key);
+
+    QList<Journal> m_journals;
+    QHash<QString, QList<int>> m_byKey;
+    QHash<QString, int> m_byIssn;
+    QHash<int, QString> m_claimedInFile; ///< journal → case-folded spelling that took it in this file
+};
+
+} // namespace jcr

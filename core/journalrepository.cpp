@@ -1,0 +1,500 @@
+#include "journalrepository.h"
+
+#include "databaseschema.h"
+#include "searchindex.h"
+#include "textnormalizer.h"
+
+#include <QDateTime>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QMutex>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+#include <QVariant>
+
+#include <algorithm>
+
+namespace jcr {
+
+namespace {
+
+const QString NotFoundHint = QStringLiteral("run `jcr-mcp-server sync` to build it");
+
+std::optional<double> optionalDouble(const QVariant& value)
+{
+    return value.isNull() ? std::nullopt : std::optional<double>(value.toDouble());
+}
+
+std::optional<bool> optionalBool(const QVariant& value)
+{
+    return value.isNull() ? std::nullopt : std::optional<bool>(value.toInt() != 0);
+}
+
+/// Prepares, binds and runs one read query; the error names the purpose.
+bool run(QSqlQuery& query, const QString& sql, const QVariantList& values, QString* error)
+{
+    query.setForwardOnly(true);
+    if (!query.prepare(sql)) {
+        if (error)
+            *error = QStringLiteral("database query failed: %1").arg(query.lastError().text());
+        return false;
+    }
+    for (int i = 0; i < values.size(); ++i)
+        query.bindValue(i, values.at(i));
+    if (!query.exec()) {
+        if (error)
+            *error = QStringLiteral("database query failed: %1").arg(query.lastError().text());
+        return false;
+    }
+    return true;
+}
+
+QString validateQueryText(const QString& text)
+{
+    if (text.trimmed().isEmpty())
+        return QStringLiteral("the query is empty: give a journal name, abbreviation or ISSN");
+    if (text.size() > JournalRepository::MaxQueryLength)
+        return QStringLiteral("the query is %1 characters long; at most %2 are accepted")
+            .arg(text.size())
+            .arg(JournalRepository::MaxQueryLength);
+    return QString();
+}
+
+Direction directionOf(const QList<double>& values, bool lowerIsBetter)
+{
+    if (values.size() < 2)
+        return Direction::Unknown;
+    const double change = values.last() - values.first();
+    if (qFuzzyIsNull(change))
+        return Direction::Stable;
+    return (change > 0) != lowerIsBetter ? Direction::Rising : Direction::Falling;
+}
+
+/// Search indexes by database file, so that every repository (thread) on one file shares one.
+QMutex indexCacheMutex;
+QHash<QString, std::weak_ptr<const SearchIndex>> indexCache;
+
+} // namespace
+
+JournalRepository::JournalRepository()
+    : m_connectionName(QStringLiteral("jcr-repository-%1").arg(QUuid::createUuid().toString(QUuid::Id128)))
+{
+}
+
+JournalRepository::~JournalRepository()
+{
+    close();
+}
+
+bool JournalRepository::open(const QString& path, QString* error)
+{
+    close();
+    auto fail = [&](const QString& why) {
+        if (error)
+            *error = why;
+        close();
+        return false;
+    };
+    const QFileInfo file(path);
+    if (!file.exists())
+        return fail(QStringLiteral("no journal database at %1; %2").arg(path, NotFoundHint));
+    if (!file.isReadable())
+        return fail(QStringLiteral("the journal database %1 is not readable").arg(path));
+
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    db.setDatabaseName(file.absoluteFilePath());
+    db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
+    m_path = file.absoluteFilePath();
+    if (!db.open())
+        return fail(QStringLiteral("cannot open %1: %2").arg(path, db.lastError().text()));
+
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
+        return fail(QStringLiteral("%1 is not a journal database or is damaged (%2); %3")
+                        .arg(path, query.lastError().text(), NotFoundHint));
+    const int version = query.value(0).toInt();
+    if (version != DatabaseSchema::Version)
+        return fail(QStringLiteral("%1 was built by another version of jcr-mcp (schema %2, expected %3); %4")
+                        .arg(path)
+                        .arg(version)
+                        .arg(DatabaseSchema::Version)
+                        .arg(NotFoundHint));
+    if (!query.exec(QStringLiteral("SELECT count(*) FROM journal")) || !query.next())
+        return fail(QStringLiteral("%1 is damaged (%2); %3").arg(path, query.lastError().text(), NotFoundHint));
+    return true;
+}
+
+bool JournalRepository::isOpen() const
+{
+    return QSqlDatabase::contains(m_connectionName) && database().isOpen();
+}
+
+QString JournalRepository::path() const
+{
+    return m_path;
+}
+
+void JournalRepository::close()
+{
+    m_index.reset();
+    if (QSqlDatabase::contains(m_connectionName)) {
+        QSqlDatabase::database(m_connectionName, false).close();
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+}
+
+QSqlDatabase JournalRepository::database() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+const SearchIndex& JournalRepository::searchIndex() const
+{
+    if (!m_index) {
+        const QString cacheKey =
+            m_path + QLatin1Char('|') + QFileInfo(m_path).lastModified().toString(Qt::ISODateWithMs);
+        QMutexLocker locker(&indexCacheMutex);
+        m_index = indexCache.value(cacheKey).lock();
+        if (!m_index) {
+            QString error;
+            m_index = SearchIndex::load(database(), &error);
+            if (!m_index) {
+                qWarning("search index: %s", qPrintable(error));
+                m_index = std::make_shared<SearchIndex>();
+            }
+            indexCache.insert(cacheKey, m_index);
+        }
+    }
+    return *m_index;
+}
+
+void JournalRepository::warmUp() const
+{
+    if (isOpen())
+        searchIndex();
+}
+
+void JournalRepository::shareSearchIndex(const JournalRepository& other)
+{
+    if (other.m_index && other.m_path == m_path)
+        m_index = other.m_index;
+}
+
+SearchResult JournalRepository::search(const QString& text, const SearchOptions& options) const
+{
+    SearchResult result;
+    result.query = text;
+    result.error = validateQueryText(text);
+    if (!result.error.isEmpty())
+        return result;
+    if (!isOpen()) {
+        result.error = QStringLiteral("no journal database is open; %1").arg(NotFoundHint);
+        return result;
+    }
+    const int limit = std::clamp(options.limit, 0, 1000);
+    const SearchIndex::Page page = searchIndex().search(text, std::max(0, options.offset), limit);
+    result.total = page.total;
+    result.matches = page.matches;
+    return result;
+}
+
+std::optional<JournalSummary> JournalRepository::findBest(const QString& nameOrIssn, QString* error) const
+{
+    const SearchResult result = search(nameOrIssn, {1, 0});
+    if (!result.ok()) {
+        if (error)
+            *error = result.error;
+        return std::nullopt;
+    }
+    if (result.matches.isEmpty())
+        return std::nullopt;
+    return result.matches.first().journal;
+}
+
+std::optional<JournalProfile> JournalRepository::profile(const QString& nameOrIssn, QString* error) const
+{
+    const std::optional<JournalSummary> best = findBest(nameOrIssn, error);
+    if (!best)
+        return std::nullopt;
+    return profile(best->id, error);
+}
+
+std::optional<JournalProfile> JournalRepository::profile(qint64 journalId, QString* error) const
+{
+    if (!isOpen()) {
+        if (error)
+            *error = QStringLiteral("no journal database is open; %1").arg(NotFoundHint);
+        return std::nullopt;
+    }
+    const JournalSummary* summary = searchIndex().summaryById(journalId);
+    if (!summary)
+        return std::nullopt;
+    JournalProfile profile;
+    profile.summary = *summary;
+    QSqlQuery query(database());
+    const QVariantList id{journalId};
+
+    if (!run(query, QStringLiteral("SELECT cn FROM journal WHERE id = ?"), id, error))
+        return std::nullopt;
+    if (query.next())
+        profile.cn = query.value(0).toString();
+
+    if (!run(query, QStringLiteral("SELECT name, kind FROM journal_name WHERE journal_id = ? ORDER BY id"), id, error))
+        return std::nullopt;
+    while (query.next()) {
+        const QString name = query.value(0).toString();
+        const QString kind = query.value(1).toString();
+        if (kind == QLatin1String("alias"))
+            profile.otherTitles.append(name);
+        else if (kind == QLatin1String("abbreviation"))
+            profile.abbreviations.append(name);
+    }
+
+    if (!run(query,
+             QStringLiteral("SELECT year, impact_factor, impact_factor_text, quartile, rank, rank_total,"
+                            " web_of_science, country FROM jcr_fact WHERE journal_id = ? ORDER BY year DESC"),
+             id, error))
+        return std::nullopt;
+    while (query.next()) {
+        JcrFact fact;
+        fact.year = query.value(0).toInt();
+        fact.impactFactor = optionalDouble(query.value(1));
+        fact.impactFactorText = query.value(2).toString();
+        fact.quartile = query.value(3).toString();
+        fact.rank = query.value(4).toInt();
+        fact.rankTotal = query.value(5).toInt();
+        fact.webOfScience = query.value(6).toString();
+        fact.country = query.value(7).toString();
+        profile.jcr.append(fact);
+    }
+    if (!run(query,
+             QStringLiteral("SELECT year, name, edition, quartile, rank, rank_total FROM jcr_category"
+                            " WHERE journal_id = ? ORDER BY year DESC, position"),
+             id, error))
+        return std::nullopt;
+    while (query.next()) {
+        const int year = query.value(0).toInt();
+        for (JcrFact& fact : profile.jcr) {
+            if (fact.year == year)
+                fact.categories.append({query.value(1).toString(), query.value(2).toString(), query.value(3).toString(),
+                                        query.value(4).toInt(), query.value(5).toInt()});
+        }
+    }
+
+    if (!run(query,
+             QStringLiteral("SELECT year, major_category, partition, rank, rank_total, top, review, open_access, oaj,"
+                            " web_of_science, note FROM cas_fact WHERE journal_id = ? ORDER BY year DESC"),
+             id, error))
+        return std::nullopt;
+    while (query.next()) {
+        CasFact fact;
+        fact.year = query.value(0).toInt();
+        fact.majorCategory = query.value(1).toString();
+        fact.partition = query.value(2).toInt();
+        fact.rank = query.value(3).toInt();
+        fact.rankTotal = query.value(4).toInt();
+        fact.top = query.value(5).toInt() != 0;
+        fact.review = query.value(6).toInt() != 0;
+        fact.openAccess = optionalBool(query.value(7));
+        fact.openAccessJournalIndex = optionalBool(query.value(8));
+        fact.webOfScience = query.value(9).toString();
+        fact.note = query.value(10).toString();
+        profile.cas.append(fact);
+    }
+    if (!run(query,
+             QStringLiteral("SELECT year, name, partition, rank, rank_total FROM cas_category WHERE journal_id = ?"
+                            " ORDER BY year DESC, position"),
+             id, error))
+        return std::nullopt;
+    while (query.next()) {
+        const int year = query.value(0).toInt();
+        for (CasFact& fact : profile.cas) {
+            if (fact.year == year)
+                fact.minorCategories.append({query.value(1).toString(), query.value(2).toInt(), query.value(3).toInt(),
+                                             query.value(4).toInt()});
+        }
+    }
+
+    if (!run(query,
+             QStringLiteral("SELECT year, level, reason, listed_title FROM warning_fact WHERE journal_id = ?"
+                            " ORDER BY year DESC"),
+             id, error))
+        return std::nullopt;
+    while (query.next())
+        profile.warnings.append(
+            {query.value(0).toInt(), query.value(1).toString(), query.value(2).toString(), query.value(3).toString()});
+
+    if (!run(query,
+             QStringLiteral("SELECT edition, list, rank, venue_type, abbreviation, field, publisher, url, merged_into,"
+                            " listed_title FROM ccf_fact WHERE journal_id = ? ORDER BY edition DESC, id"),
+             id, error))
+        return std::nullopt;
+    while (query.next()) {
+        CcfFact fact;
+        fact.edition = query.value(0).toInt();
+        fact.list = query.value(1).toString();
+        fact.rank = query.value(2).toString();
+        fact.venueType = query.value(3).toString();
+        fact.abbreviation = query.value(4).toString();
+        fact.field = query.value(5).toString();
+        fact.publisher = query.value(6).toString();
+        fact.url = query.value(7).toString();
+        fact.mergedInto = query.value(8).toString();
+        fact.listedTitle = query.value(9).toString();
+        profile.ccf.append(fact);
+    }
+
+    if (!run(query,
+             QStringLiteral("SELECT edition, tier, title_zh, title_en, cn, language, sponsor FROM ccft_fact"
+                            " WHERE journal_id = ? ORDER BY edition DESC"),
+             id, error))
+        return std::nullopt;
+    while (query.next())
+        profile.ccft.append({query.value(0).toInt(), query.value(1).toString(), query.value(2).toString(),
+                             query.value(3).toString(), query.value(4).toString(), query.value(5).toString(),
+                             query.value(6).toString()});
+
+    if (!run(query,
+             QStringLiteral("SELECT edition, abbreviation, partition, top, url FROM xr_fact WHERE journal_id = ?"
+                            " ORDER BY edition DESC"),
+             id, error))
+        return std::nullopt;
+    while (query.next())
+        profile.xr.append({query.value(0).toInt(), query.value(1).toString(), query.value(2).toString(),
+                           query.value(3).toInt() != 0, query.value(4).toString()});
+
+    if (!run(query,
+             QStringLiteral("SELECT s.name, e.year, e.fields FROM extra_fact e JOIN source_file s ON s.id = e.source_id"
+                            " WHERE e.journal_id = ? ORDER BY e.year DESC"),
+             id, error))
+        return std::nullopt;
+    while (query.next())
+        profile.extra.append({query.value(0).toString(), query.value(1).toInt(),
+                              QJsonDocument::fromJson(query.value(2).toString().toUtf8()).object()});
+    return profile;
+}
+
+std::optional<JournalTrend> JournalRepository::trend(const QString& nameOrIssn, QString* error) const
+{
+    const std::optional<JournalProfile> found = profile(nameOrIssn, error);
+    if (!found)
+        return std::nullopt;
+    JournalTrend trend;
+    trend.journal = found->summary;
+    QMap<int, TrendPoint> byYear;
+    for (const JcrFact& fact : found->jcr) {
+        TrendPoint& point = byYear[fact.year];
+        point.year = fact.year;
+        point.impactFactor = fact.impactFactor;
+        point.impactFactorText = fact.impactFactorText;
+        point.quartile = fact.quartile;
+    }
+    for (const CasFact& fact : found->cas) {
+        TrendPoint& point = byYear[fact.year];
+        point.year = fact.year;
+        point.casPartition = fact.partition;
+        point.casTop = fact.top;
+        point.casMajorCategory = fact.majorCategory;
+    }
+    QList<double> impactFactors, quartiles, partitions;
+    for (const TrendPoint& point : byYear) {
+        trend.points.append(point);
+        if (point.impactFactor)
+            impactFactors.append(*point.impactFactor);
+        if (!point.quartile.isEmpty())
+            quartiles.append(point.quartile.mid(1).toDouble());
+        if (point.casPartition)
+            partitions.append(point.casPartition);
+    }
+    // Quartile and partition numbers fall as a journal rises (Q1 is best).
+    trend.impactFactor = directionOf(impactFactors, false);
+    trend.quartile = directionOf(quartiles, true);
+    trend.casPartition = directionOf(partitions, true);
+    return trend;
+}
+
+QList<WarningEntry> JournalRepository::warnings(const WarningQuery& request, QString* error) const
+{
+    QList<WarningEntry> entries;
+    if (!isOpen()) {
+        if (error)
+            *error = QStringLiteral("no journal database is open; %1").arg(NotFoundHint);
+        return entries;
+    }
+    if (request.keyword.size() > MaxQueryLength) {
+        if (error)
+            *error = validateQueryText(request.keyword);
+        return entries;
+    }
+    QSqlQuery query(database());
+    if (!run(query,
+             QStringLiteral("SELECT journal_id, year, level, reason, listed_title FROM warning_fact"
+                            " WHERE (? = 0 OR year = ?) ORDER BY year DESC, listed_title"),
+             {request.year, request.year}, error))
+        return entries;
+    const QString keywordKey = TextNormalizer::titleKey(request.keyword);
+    const QString keyword = request.keyword.trimmed();
+    const SearchIndex& index = searchIndex();
+    while (query.next()) {
+        WarningEntry entry;
+        entry.warning = {query.value(1).toInt(), query.value(2).toString(), query.value(3).toString(),
+                         query.value(4).toString()};
+        if (const JournalSummary* summary = index.summaryById(query.value(0).toLongLong()))
+            entry.journal = *summary;
+        const bool matches =
+            keyword.isEmpty() ||
+            (!keywordKey.isEmpty() && (TextNormalizer::titleKey(entry.warning.listedTitle).contains(keywordKey) ||
+                                       TextNormalizer::titleKey(entry.journal.title).contains(keywordKey))) ||
+            entry.warning.reason.contains(keyword, Qt::CaseInsensitive) || entry.warning.level == keyword;
+        if (matches)
+            entries.append(entry);
+    }
+    return entries;
+}
+
+JournalRepository::Comparison JournalRepository::compare(const QStringList& namesOrIssns, QString* error) const
+{
+    Comparison comparison;
+    for (const QString& name : namesOrIssns) {
+        if (name.trimmed().isEmpty())
+            continue;
+        QString failure;
+        const std::optional<JournalProfile> found = profile(name, &failure);
+        if (found)
+            comparison.journals.append(*found);
+        else if (failure.isEmpty())
+            comparison.notFound.append(name.trimmed());
+        else {
+            if (error)
+                *error = failure;
+            return comparison;
+        }
+    }
+    return comparison;
+}
+
+QStringList JournalRepository::completeNames(const QString& prefix, int limit) const
+{
+    if (!isOpen() || prefix.size() > MaxQueryLength)
+        return {};
+    return searchIndex().complete(prefix, std::clamp(limit, 0, 100));
+}
+
+QStringList JournalRepository::casMajorCategories() const
+{
+    QStringList categories;
+    if (!isOpen())
+        return categories;
+    QSqlQuery query(database());
+    if (run(query,
+            QStringLiteral("SELECT DISTINCT major_category FROM cas_fact WHERE year = (SELECT max(year) FROM cas_fact)"
+                           " AND major_category IS NOT NULL ORDER BY major_category"),
+            {}, nullptr)) {
+        while (query.next())
+            categories.append(query.value(0).toString());
+    }
+    return categories;
+}
+
+} // namespace jcr

@@ -1,0 +1,285 @@
+// JournalRepository: the list and report queries (filter, databaseInfo, health), apart from the lookups.
+
+#include "databaseschema.h"
+#include "journalrepository.h"
+#include "searchindex.h"
+#include "textnormalizer.h"
+
+#include <QDateTime>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace jcr {
+
+namespace {
+
+QString escapeLike(QString text)
+{
+    text.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
+    text.replace(QLatin1Char('%'), QStringLiteral("\\%"));
+    text.replace(QLatin1Char('_'), QStringLiteral("\\_"));
+    return text;
+}
+
+int scalar(const QSqlDatabase& db, const QString& sql, const QVariantList& values = {})
+{
+    QSqlQuery query(db);
+    query.prepare(sql);
+    for (int i = 0; i < values.size(); ++i)
+        query.bindValue(i, values.at(i));
+    return query.exec() && query.next() ? query.value(0).toInt() : 0;
+}
+
+QList<int> distinctYears(const QSqlDatabase& db, const QString& table, const QString& column)
+{
+    // Table and column names come from the fixed list of callers below, never from input.
+    QList<int> years;
+    QSqlQuery query(db);
+    if (query.exec(QStringLiteral("SELECT DISTINCT %1 FROM %2 ORDER BY %1").arg(column, table))) {
+        while (query.next())
+            years.append(query.value(0).toInt());
+    }
+    return years;
+}
+
+QString validateCriteria(const FilterCriteria& criteria)
+{
+    if (criteria.casPartition < 0 || criteria.casPartition > 4)
+        return QStringLiteral("partition must be 1, 2, 3 or 4 (got %1)").arg(criteria.casPartition);
+    static const QStringList quartiles{QStringLiteral("Q1"), QStringLiteral("Q2"), QStringLiteral("Q3"),
+                                       QStringLiteral("Q4")};
+    if (!criteria.quartile.isEmpty() && !quartiles.contains(criteria.quartile.toUpper()))
+        return QStringLiteral("quartile must be Q1, Q2, Q3 or Q4 (got \"%1\")").arg(criteria.quartile.left(20));
+    static const QStringList ranks{QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C")};
+    if (!criteria.ccfRank.isEmpty() && !ranks.contains(criteria.ccfRank.toUpper()))
+        return QStringLiteral("CCF class must be A, B or C (got \"%1\")").arg(criteria.ccfRank.left(20));
+    static const QStringList sorts{QStringLiteral("impact_factor"), QStringLiteral("title"),
+                                   QStringLiteral("cas_partition")};
+    if (!sorts.contains(criteria.sortBy))
+        return QStringLiteral("sort_by must be one of impact_factor, title, cas_partition");
+    if (criteria.limit < 1 || criteria.limit > 200)
+        return QStringLiteral("limit must be between 1 and 200");
+    if (criteria.offset < 0)
+        return QStringLiteral("offset must not be negative");
+    if (criteria.year != 0 && (criteria.year < 1990 || criteria.year > 2100))
+        return QStringLiteral("year %1 is out of range").arg(criteria.year);
+    if (criteria.minImpactFactor && criteria.maxImpactFactor && *criteria.minImpactFactor > *criteria.maxImpactFactor)
+        return QStringLiteral("min_impact_factor is larger than max_impact_factor");
+    for (const QString* text : {&criteria.majorCategory, &criteria.minorCategory, &criteria.nameContains}) {
+        if (text->size() > JournalRepository::MaxQueryLength)
+            return QStringLiteral("a filter text is longer than %1 characters").arg(JournalRepository::MaxQueryLength);
+    }
+    return QString();
+}
+
+} // namespace
+
+FilterResult JournalRepository::filter(const FilterCriteria& criteria) const
+{
+    FilterResult result;
+    result.error = validateCriteria(criteria);
+    if (!result.ok())
+        return result;
+    if (!isOpen()) {
+        result.error = QStringLiteral("no journal database is open; run `jcr-mcp-server sync` to build it");
+        return result;
+    }
+    const QSqlDatabase db = database();
+    result.jcrYear = criteria.year ? criteria.year : scalar(db, QStringLiteral("SELECT max(year) FROM jcr_fact"));
+    // CAS has no edition for some years (no 2024 table): use the newest one not after the year asked for.
+    result.casYear = scalar(db, QStringLiteral("SELECT max(year) FROM cas_fact WHERE ? = 0 OR year <= ?"),
+                            {criteria.year, criteria.year});
+
+    QStringList where{QStringLiteral("(jf.journal_id IS NOT NULL OR cf.journal_id IS NOT NULL)")};
+    QVariantList values{result.jcrYear, result.casYear};
+    auto require = [&](const QString& clause, const QVariantList& clauseValues) {
+        where.append(clause);
+        values.append(clauseValues);
+    };
+    if (!criteria.majorCategory.trimmed().isEmpty())
+        require(QStringLiteral("cf.major_category = ?"), {criteria.majorCategory.trimmed()});
+    if (!criteria.minorCategory.trimmed().isEmpty()) {
+        const QString pattern = u'%' + escapeLike(criteria.minorCategory.trimmed()) + u'%';
+        if (criteria.casPartition)
+            require(QStringLiteral("EXISTS (SELECT 1 FROM cas_category m WHERE m.journal_id = j.id AND m.year = cf.year"
+                                   " AND m.name LIKE ? ESCAPE '\\' AND m.partition = ?)"),
+                    {pattern, criteria.casPartition});
+        else
+            require(QStringLiteral("EXISTS (SELECT 1 FROM cas_category m WHERE m.journal_id = j.id AND m.year = cf.year"
+                                   " AND m.name LIKE ? ESCAPE '\\')"),
+                    {pattern});
+    } else if (criteria.casPartition) {
+        require(QStringLiteral("cf.partition = ?"), {criteria.casPartition});
+    }
+    if (criteria.top)
+        require(QStringLiteral("cf.top = ?"), {int(*criteria.top)});
+    if (!criteria.quartile.isEmpty())
+        require(QStringLiteral("jf.quartile = ?"), {criteria.quartile.toUpper()});
+    if (criteria.minImpactFactor)
+        require(QStringLiteral("jf.impact_factor >= ?"), {*criteria.minImpactFactor});
+    if (criteria.maxImpactFactor)
+        require(QStringLiteral("jf.impact_factor <= ?"), {*criteria.maxImpactFactor});
+    if (criteria.openAccess)
+        require(QStringLiteral("cf.open_access = ?"), {int(*criteria.openAccess)});
+    if (!criteria.ccfRank.isEmpty())
+        require(QStringLiteral("j.ccf_rank = ?"), {criteria.ccfRank.toUpper()});
+    const QString nameKey = TextNormalizer::titleKey(criteria.nameContains);
+    if (nameKey.size() >= 3) {
+        // FTS5 trigram index: a substring match on the normalised names without scanning them.
+        QString phrase = nameKey;
+        phrase.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+        require(QStringLiteral("j.id IN (SELECT n.journal_id FROM journal_name n WHERE n.id IN"
+                               " (SELECT rowid FROM journal_name_fts WHERE journal_name_fts MATCH ?))"),
+                {u'"' + phrase + u'"'});
+    } else if (!nameKey.isEmpty()) {
+        require(QStringLiteral("j.id IN (SELECT journal_id FROM journal_name WHERE name_key LIKE ? ESCAPE '\\')"),
+                {u'%' + escapeLike(nameKey) + u'%'});
+    }
+
+    const QString from = QStringLiteral(" FROM journal j"
+                                        " LEFT JOIN jcr_fact jf ON jf.journal_id = j.id AND jf.year = ?"
+                                        " LEFT JOIN cas_fact cf ON cf.journal_id = j.id AND cf.year = ?"
+                                        " WHERE ") +
+                         where.join(QStringLiteral(" AND "));
+    const QString direction = criteria.descending ? QStringLiteral("DESC") : QStringLiteral("ASC");
+    QString order;
+    if (criteria.sortBy == QLatin1String("title"))
+        order = QStringLiteral("j.title COLLATE NOCASE ") + direction;
+    else if (criteria.sortBy == QLatin1String("cas_partition"))
+        order = QStringLiteral("cf.partition IS NULL, cf.partition ") + direction +
+                QStringLiteral(", jf.impact_factor DESC");
+    else
+        order = QStringLiteral("jf.impact_factor IS NULL, jf.impact_factor ") + direction;
+
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    auto execute = [&](const QString& sql, const QVariantList& bound) {
+        if (!query.prepare(sql)) {
+            result.error = QStringLiteral("database query failed: %1").arg(query.lastError().text());
+            return false;
+        }
+        for (int i = 0; i < bound.size(); ++i)
+            query.bindValue(i, bound.at(i));
+        if (!query.exec()) {
+            result.error = QStringLiteral("database query failed: %1").arg(query.lastError().text());
+            return false;
+        }
+        return true;
+    };
+    if (!execute(QStringLiteral("SELECT count(*)") + from, values) || !query.next())
+        return result;
+    result.total = query.value(0).toInt();
+
+    QVariantList pageValues = values;
+    pageValues << criteria.limit << criteria.offset;
+    if (!execute(QStringLiteral("SELECT j.id, jf.impact_factor, jf.quartile, cf.major_category, cf.partition, cf.top,"
+                                " j.ccf_rank") +
+                     from + QStringLiteral(" ORDER BY ") + order + QStringLiteral(", j.id LIMIT ? OFFSET ?"),
+                 pageValues))
+        return result;
+    const SearchIndex& index = searchIndex();
+    while (query.next()) {
+        FilterRow row;
+        if (const JournalSummary* summary = index.summaryById(query.value(0).toLongLong()))
+            row.journal = *summary;
+        if (!query.value(1).isNull())
+            row.impactFactor = query.value(1).toDouble();
+        row.quartile = query.value(2).toString();
+        row.majorCategory = query.value(3).toString();
+        row.casPartition = query.value(4).toInt();
+        row.top = query.value(5).toInt() != 0;
+        row.ccfRank = query.value(6).toString();
+        result.rows.append(row);
+    }
+    return result;
+}
+
+DatabaseInfo JournalRepository::databaseInfo(QString* error) const
+{
+    DatabaseInfo info;
+    info.path = m_path;
+    if (!isOpen()) {
+        if (error)
+            *error = QStringLiteral("no journal database is open; run `jcr-mcp-server sync` to build it");
+        return info;
+    }
+    const QSqlDatabase db = database();
+    QSqlQuery query(db);
+    if (query.exec(QStringLiteral("SELECT key, value FROM meta"))) {
+        while (query.next()) {
+            const QString key = query.value(0).toString();
+            if (key == QLatin1String("schema_version"))
+                info.schemaVersion = query.value(1).toString();
+            else if (key == QLatin1String("built_at"))
+                info.builtAt = QDateTime::fromString(query.value(1).toString(), Qt::ISODate);
+            else if (key == QLatin1String("data_source"))
+                info.dataSource = query.value(1).toString();
+        }
+    } else if (error) {
+        *error = QStringLiteral("database query failed: %1").arg(query.lastError().text());
+        return info;
+    }
+    for (const QString& table : DatabaseSchema::tables())
+        info.tableRows.insert(table, scalar(db, QStringLiteral("SELECT count(*) FROM %1").arg(table)));
+    info.journals = info.tableRows.value(QStringLiteral("journal"));
+    if (query.exec(QStringLiteral("SELECT name, kind, year, rows, skipped_rows, sha256, imported_at FROM source_file"
+                                  " ORDER BY kind, year, name"))) {
+        while (query.next())
+            info.sources.append({query.value(0).toString(), query.value(1).toString(), query.value(2).toInt(),
+                                 query.value(3).toInt(), query.value(4).toInt(), query.value(5).toString(),
+                                 QDateTime::fromString(query.value(6).toString(), Qt::ISODate)});
+    }
+    info.jcrYears = distinctYears(db, QStringLiteral("jcr_fact"), QStringLiteral("year"));
+    info.casYears = distinctYears(db, QStringLiteral("cas_fact"), QStringLiteral("year"));
+    info.warningYears = distinctYears(db, QStringLiteral("warning_fact"), QStringLiteral("year"));
+    info.ccfEditions = distinctYears(db, QStringLiteral("ccf_fact"), QStringLiteral("edition"));
+    return info;
+}
+
+HealthReport JournalRepository::health() const
+{
+    HealthReport report;
+    report.path = m_path;
+    report.databasePresent = QFileInfo::exists(m_path);
+    if (!isOpen()) {
+        report.message =
+            report.databasePresent
+                ? QStringLiteral("the journal database is not open")
+                : QStringLiteral("no journal database at %1; run `jcr-mcp-server sync` to build it").arg(m_path);
+        return report;
+    }
+    QString error;
+    const DatabaseInfo info = databaseInfo(&error);
+    report.readable = error.isEmpty() && info.schemaVersion == QString::number(DatabaseSchema::Version);
+    report.tableRows = info.tableRows;
+    report.builtAt = info.builtAt;
+    if (info.builtAt.isValid())
+        report.dataAgeDays = info.builtAt.daysTo(QDateTime::currentDateTimeUtc());
+    for (const QList<int>* years : {&info.jcrYears, &info.casYears, &info.warningYears})
+        report.newestDataYear = std::max(report.newestDataYear, years->isEmpty() ? 0 : years->last());
+    report.healthy = report.readable && info.journals > 0;
+    if (!report.readable)
+        report.message = QStringLiteral("the journal database cannot be read (%1); run `jcr-mcp-server sync`")
+                             .arg(error.isEmpty() ? QStringLiteral("unexpected schema") : error);
+    else if (info.journals == 0)
+        report.message = QStringLiteral("the journal database is empty; run `jcr-mcp-server sync`");
+    return report;
+}
+
+HealthReport JournalRepository::healthOf(const QString& path)
+{
+    JournalRepository repository;
+    QString error;
+    if (!repository.open(path, &error)) {
+        HealthReport report;
+        report.path = path;
+        report.databasePresent = QFileInfo::exists(path);
+        report.message = error;
+        return report;
+    }
+    return repository.health();
+}
+
+} // namespace jcr

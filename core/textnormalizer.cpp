@@ -1,0 +1,159 @@
+#include "textnormalizer.h"
+
+#include <QRegularExpression>
+
+namespace jcr {
+
+namespace {
+
+constexpr char16_t kDel = 0x7F;
+
+bool isZeroWidth(char16_t c)
+{
+    // Zero-width space/joiners and the BOM are invisible; in a title they are noise from copy and paste.
+    return c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF;
+}
+
+bool isDash(char16_t c)
+{
+    // Users paste ISSNs from web pages where the hyphen is often a typographic dash.
+    return c == u'-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212;
+}
+
+} // namespace
+
+QString TextNormalizer::cleanTitle(const QString& title)
+{
+    QString result;
+    result.reserve(title.size());
+    bool pendingSpace = false;
+    for (const QChar c : title) {
+        const char16_t u = c.unicode();
+        // Tab and line breaks are control characters too, but they separate words: treat them as spaces.
+        if (c.isSpace()) {
+            pendingSpace = !result.isEmpty();
+            continue;
+        }
+        QChar out = c;
+        if (u == kDel)
+            out = QLatin1Char('-');
+        else if (c.category() == QChar::Other_Control || isZeroWidth(u))
+            continue;
+        if (pendingSpace) {
+            result.append(QLatin1Char(' '));
+            pendingSpace = false;
+        }
+        result.append(out);
+    }
+    return result;
+}
+
+QString TextNormalizer::titleKey(const QString& title)
+{
+    const QString folded = title.normalized(QString::NormalizationForm_KC).toCaseFolded();
+    const qsizetype n = folded.size();
+    const QChar* const s = folded.constData();
+
+    // Drop a leading "the" only as a whole word, and only when something follows it, so "Theory of
+    // Computing" keeps its first word and a journal named just "The" keeps a key.
+    qsizetype start = 0;
+    while (start < n && !s[start].isLetterOrNumber() && s[start] != QLatin1Char('&'))
+        ++start;
+    if (n - start > 3 && folded.mid(start, 3) == QLatin1String("the") && !s[start + 3].isLetterOrNumber()) {
+        qsizetype rest = start + 3;
+        bool moreWords = false;
+        for (qsizetype i = rest; i < n; ++i) {
+            if (s[i].isLetterOrNumber() || s[i] == QLatin1Char('&')) {
+                moreWords = true;
+                break;
+            }
+        }
+        if (moreWords)
+            start = rest;
+    }
+
+    QString key;
+    key.reserve(n - start + 8);
+    for (qsizetype i = start; i < n; ++i) {
+        const QChar c = s[i];
+        if (c == QLatin1Char('&')) {
+            key.append(QLatin1String("and"));
+        } else if (c.isHighSurrogate() && i + 1 < n && s[i + 1].isLowSurrogate()) {
+            // Characters beyond the BMP (rare CJK ideographs) must be classified as one code point.
+            if (QChar::isLetterOrNumber(QChar::surrogateToUcs4(c, s[i + 1])))
+                key.append(s + i, 2);
+            ++i;
+        } else if (c.isLetterOrNumber()) {
+            key.append(c);
+        }
+        // Everything else (spaces, punctuation, DEL standing for a hyphen) separates words and is dropped.
+    }
+    key.replace(QStringLiteral("图象"), QStringLiteral("图像"));
+    return key;
+}
+
+QString TextNormalizer::normalizeIssn(const QString& text)
+{
+    // NFKC turns full-width digits and letters into ASCII; dashes are unified before the shape check.
+    QString s = text.normalized(QString::NormalizationForm_KC).trimmed();
+    for (QChar& c : s) {
+        if (isDash(c.unicode()))
+            c = QLatin1Char('-');
+    }
+    // Four digits, an optional hyphen or spaces, three digits and a digit or X, optionally after "ISSN".
+    static const QRegularExpression shape(QStringLiteral("^(?:e?-?issn)?[\\s:]*(\\d{4})\\s*-?\\s*(\\d{3}[\\dx])$"),
+                                          QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch match = shape.match(s);
+    if (!match.hasMatch())
+        return QString();
+    return (match.captured(1) + match.captured(2)).toUpper();
+}
+
+QString TextNormalizer::formatIssn(const QString& issn)
+{
+    if (issn.size() != 8)
+        return issn;
+    return issn.left(4) + QLatin1Char('-') + issn.mid(4);
+}
+
+QStringList TextNormalizer::issnsIn(const QString& cell)
+{
+    static const QRegularExpression listSeparators(QStringLiteral("[/,;]"));
+    static const QRegularExpression spaces(QStringLiteral("\\s+"));
+    QStringList result;
+    const auto addIfNew = [&result](const QString& issn) {
+        if (!issn.isEmpty() && !result.contains(issn))
+            result.append(issn);
+    };
+    for (const QString& part : cell.split(listSeparators, Qt::SkipEmptyParts)) {
+        // A whole part may be one ISSN written with a space ("ISSN 0028 0836"); otherwise white space
+        // separates several.
+        const QString whole = normalizeIssn(part);
+        if (!whole.isEmpty()) {
+            addIfNew(whole);
+            continue;
+        }
+        for (const QString& token : part.split(spaces, Qt::SkipEmptyParts))
+            addIfNew(normalizeIssn(token));
+    }
+    return result;
+}
+
+bool TextNormalizer::looksLikeIssn(const QString& text)
+{
+    return !normalizeIssn(text).isEmpty();
+}
+
+int TextNormalizer::parseYesNo(const QString& text)
+{
+    const QString t = text.trimmed().toCaseFolded();
+    if (t == QStringLiteral("是") || t == QLatin1String("yes") || t == QLatin1String("y") ||
+        t == QLatin1String("true") || t == QLatin1String("1"))
+        return 1;
+    if (t == QStringLiteral("否") || t == QLatin1String("no") || t == QLatin1String("n") ||
+        t == QLatin1String("false") || t == QLatin1String("0"))
+        return 0;
+    return -1;
+}
+
+} // namespace jcr

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+class QCoreApplication;
+
+namespace jcr {
+
+/// What the user asked jcr-mcp-server to do, from the command line and the environment (flags win).
+struct ServerOptions
+{
+    enum class Command { Serve, Sync, Query, Search, Help, Version };
+    Command command = Command::Serve;
+    QStringList arguments; ///< the words after the command (a journal name for query/search)
+    QString databasePath;  ///< --db, JCR_MCP_DB, else the app data folder
+    QString dataSource;    ///< --from, JCR_MCP_DATA_SOURCE, else the ShowJCR project online
+    bool json = false;     ///< --json: machine-readable output
+    int limit = 10;        ///< --limit for search
+    QString helpText;
+};
+
+/// Parses the command line with QCommandLineParser. Options may stand before or after the command:
+/// `jcr-mcp-server --db x.db query Nature` and `jcr-mcp-server sync --from DIR --db x.db` both work.
+class CommandLine
+{
+public:
+    /// Returns false with a message for the user when the command line is wrong.
+    static bool parse(const QStringList& arguments, ServerOptions* options, QString* error);
+    static QString defaultDatabasePath();
+};
+
+} // namespace jcr

@@ -1,0 +1,133 @@
+#include "datacommands.h"
+
+#include "dataimporter.h"
+#include "datasource.h"
+#include "journalrepository.h"
+#include "journaltextformatter.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cstdio>
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
+
+namespace jcr {
+
+namespace {
+
+bool stderrIsTerminal()
+{
+#ifdef Q_OS_UNIX
+    return ::isatty(STDERR_FILENO) == 1;
+#else
+    return false;
+#endif
+}
+
+QString compactJson(const QJsonObject& object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented));
+}
+
+} // namespace
+
+int DataCommands::sync(const ServerOptions& options)
+{
+    const bool terminal = stderrIsTerminal();
+    auto showProgress = [&](int done, int total, const QString& message) {
+        // A rewritten line on a terminal; one line per step in logs and pipes (the GUI reads these).
+        const QString line = QStringLiteral("[%1/%2] %3").arg(done, 2).arg(total).arg(message);
+        if (terminal)
+            m_err << "\r\033[K" << line << Qt::flush;
+        else
+            m_err << "progress " << line << Qt::endl;
+    };
+
+    QString error;
+    QList<SourceFile> files;
+    DataSource source;
+    QObject::connect(&source, &DataSource::progress, showProgress);
+    if (DataSource::isUrl(options.dataSource))
+        files = source.fetch(options.dataSource, DataSource::configuredFileNames(), &error);
+    else
+        files = DataSource::fromFolder(options.dataSource, &error);
+    if (files.isEmpty()) {
+        if (terminal)
+            m_err << Qt::endl;
+        m_err << "sync failed: " << error << "\nThe previous database (if any) is unchanged." << Qt::endl;
+        return 1;
+    }
+
+    DataImporter importer;
+    QObject::connect(&importer, &DataImporter::progress, showProgress);
+    const bool ok = importer.build(files, options.databasePath, options.dataSource, &error);
+    if (terminal)
+        m_err << Qt::endl;
+    if (!ok) {
+        m_err << "sync failed: " << error << "\nThe previous database (if any) is unchanged." << Qt::endl;
+        return 1;
+    }
+    const DataImporter::Report report = importer.lastReport();
+    m_err << QStringLiteral("sync done: %1 files, %2 rows (%3 skipped), %4 journals in %5 s → %6")
+                 .arg(report.files)
+                 .arg(report.rows)
+                 .arg(report.skippedRows)
+                 .arg(report.journals)
+                 .arg(report.milliseconds / 1000.0, 0, 'f', 1)
+                 .arg(options.databasePath)
+          << Qt::endl;
+    if (!source.skippedFiles().isEmpty())
+        m_err << "not found at the source (skipped): " << source.skippedFiles().join(QStringLiteral(", ")) << Qt::endl;
+    return 0;
+}
+
+int DataCommands::query(const ServerOptions& options)
+{
+    const QString text = options.arguments.join(QLatin1Char(' '));
+    JournalRepository repository;
+    QString error;
+    if (!repository.open(options.databasePath, &error)) {
+        m_err << "error: " << error << Qt::endl;
+        return 1;
+    }
+    const std::optional<JournalProfile> profile = repository.profile(text, &error);
+    if (!profile) {
+        if (!error.isEmpty()) {
+            m_err << "error: " << error << Qt::endl;
+            return 1;
+        }
+        m_err << "no journal matches \"" << text << "\"" << Qt::endl;
+        return 1;
+    }
+    if (options.json)
+        m_out << compactJson(profile->toJson());
+    else
+        m_out << JournalTextFormatter::profile(*profile) << Qt::endl;
+    return 0;
+}
+
+int DataCommands::search(const ServerOptions& options)
+{
+    const QString text = options.arguments.join(QLatin1Char(' '));
+    JournalRepository repository;
+    QString error;
+    if (!repository.open(options.databasePath, &error)) {
+        m_err << "error: " << error << Qt::endl;
+        return 1;
+    }
+    const SearchResult result = repository.search(text, {options.limit, 0});
+    if (!result.ok()) {
+        m_err << "error: " << result.error << Qt::endl;
+        return 1;
+    }
+    if (options.json)
+        m_out << compactJson(result.toJson());
+    else
+        m_out << JournalTextFormatter::searchResult(result) << Qt::endl;
+    return result.matches.isEmpty() ? 1 : 0;
+}
+
+} // namespace jcr

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "commandline.h"
+
+#include <QTextStream>
+
+namespace jcr {
+
+/// The data commands of jcr-mcp-server: sync, query and search. Results go to `out`, progress and errors
+/// to `err`; each returns the process exit code (0 success, 1 failure or nothing found).
+class DataCommands
+{
+public:
+    DataCommands(QTextStream& out, QTextStream& err) : m_out(out), m_err(err) {}
+
+    int sync(const ServerOptions& options);
+    int query(const ServerOptions& options);
+    int search(const ServerOptions& options);
+
+private:
+    QTextStream& m_out;
+    QTextStream& m_err;
+};
+
+} // namespace jcr

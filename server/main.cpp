@@ -1,0 +1,46 @@
+// jcr-mcp-server: the MCP server (no command) and the data commands sync, query and search.
+
+#include "commandline.h"
+#include "datacommands.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <cstdio>
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("jcr-mcp"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(JCR_MCP_VERSION));
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    jcr::ServerOptions options;
+    QString error;
+    if (!jcr::CommandLine::parse(QCoreApplication::arguments(), &options, &error)) {
+        err << "jcr-mcp-server: " << error << Qt::endl;
+        return 2;
+    }
+
+    jcr::DataCommands commands(out, err);
+    switch (options.command) {
+    case jcr::ServerOptions::Command::Help:
+        out << options.helpText;
+        return 0;
+    case jcr::ServerOptions::Command::Version:
+        out << "jcr-mcp-server " << QCoreApplication::applicationVersion() << Qt::endl;
+        return 0;
+    case jcr::ServerOptions::Command::Sync:
+        return commands.sync(options);
+    case jcr::ServerOptions::Command::Query:
+        return commands.query(options);
+    case jcr::ServerOptions::Command::Search:
+        return commands.search(options);
+    case jcr::ServerOptions::Command::Serve:
+        break;
+    }
+    // The MCP transports arrive with the engine issue.
+    err << "jcr-mcp-server: the MCP server is not built yet; use sync, query or search. Try --help." << Qt::endl;
+    return 2;
+}

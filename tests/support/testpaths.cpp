@@ -1,0 +1,31 @@
+#include "testpaths.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace jcr::test {
+
+QString fixturesDir()
+{
+    return QStringLiteral(JCR_FIXTURES_DIR);
+}
+
+QString showJcrDir()
+{
+    const QString fromEnvironment = qEnvironmentVariable("JCR_MCP_DATA_SOURCE");
+    if (!fromEnvironment.isEmpty() && QFileInfo(fromEnvironment).isDir())
+        return QFileInfo(fromEnvironment).absoluteFilePath();
+    return QDir::cleanPath(QStringLiteral(JCR_SHOWJCR_DIR));
+}
+
+bool hasShowJcrData()
+{
+    return QFileInfo::exists(showJcrDir() + QStringLiteral("/JCR2025-UTF8.csv"));
+}
+
+QString serverBinary()
+{
+    return QStringLiteral(JCR_SERVER_BINARY);
+}
+
+} // namespace jcr::test

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QString>
+
+namespace jcr::test {
+
+/// Folder of the small CSV fixtures written for the unit tests (tests/data/fixtures).
+QString fixturesDir();
+/// Folder of the real ShowJCR files. JCR_MCP_DATA_SOURCE overrides the configured default.
+QString showJcrDir();
+/// True when the real ShowJCR files are present (integration tests skip with a reason otherwise).
+bool hasShowJcrData();
+/// The built jcr-mcp-server binary.
+QString serverBinary();
+
+} // namespace jcr::test
