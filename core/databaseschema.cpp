@@ -17,6 +17,7 @@ const char* const schemaStatements[] = {
     " latest_quartile TEXT, latest_cas_year INTEGER, latest_cas_partition INTEGER, latest_cas_top INTEGER,"
     " on_warning_list INTEGER NOT NULL DEFAULT 0, ccf_rank TEXT)",
     "CREATE INDEX journal_by_title_key ON journal (title_key)",
+    "CREATE INDEX journal_by_ccf_rank ON journal (ccf_rank)",
     // kind: title (the canonical one), alias (another spelling seen in some file), abbreviation, chinese.
     "CREATE TABLE journal_name (id INTEGER PRIMARY KEY, journal_id INTEGER NOT NULL REFERENCES journal (id),"
     " name TEXT NOT NULL, name_key TEXT NOT NULL, kind TEXT NOT NULL)",

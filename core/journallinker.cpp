@@ -18,7 +18,20 @@ void JournalLinker::beginFile()
     m_claimedInFile.clear();
 }
 
-int JournalLinker::link(const QString& title, const QStringList& issns, Venue venue)
+void JournalLinker::reserve(const QString& title, const QStringList& issns)
+{
+    const QString spelling = TextNormalizer::cleanTitle(title).toCaseFolded();
+    for (const QString& issn : issns) {
+        for (int journal : m_byIssn.value(issn)) {
+            if (hasSpelling(journal, spelling) && !m_claimedInFile.contains(journal)) {
+                m_claimedInFile.insert(journal, spelling);
+                return;
+            }
+        }
+    }
+}
+
+int JournalLinker::link(const QString& title, const QStringList& issns, Venue venue, const QString& abbreviation)
 {
     const QString cleaned = TextNormalizer::cleanTitle(title);
     const QString key = TextNormalizer::titleKey(cleaned);
@@ -29,6 +42,8 @@ int JournalLinker::link(const QString& title, const QStringList& issns, Venue ve
     int journal = byIssn(issns, spelling, venue);
     if (journal < 0)
         journal = byTitle(key, spelling, issns, venue);
+    if (journal < 0 && !abbreviation.isEmpty())
+        journal = byAbbreviation(abbreviation, spelling, venue);
     if (journal < 0) {
         Journal created;
         created.title = cleaned;
@@ -45,12 +60,19 @@ int JournalLinker::link(const QString& title, const QStringList& issns, Venue ve
 
 int JournalLinker::byIssn(const QStringList& issns, const QString& spelling, Venue venue) const
 {
+    int fallback = -1;
     for (const QString& issn : issns) {
-        const int journal = m_byIssn.value(issn, -1);
-        if (journal >= 0 && venueMatches(journal, venue) && freeInThisFile(journal, spelling))
-            return journal;
+        for (int journal : m_byIssn.value(issn)) {
+            if (!venueMatches(journal, venue) || !freeInThisFile(journal, spelling))
+                continue;
+            // Of the journals sharing an ISSN, the one already known under this spelling wins.
+            if (hasSpelling(journal, spelling))
+                return journal;
+            if (fallback < 0)
+                fallback = journal;
+        }
     }
-    return -1;
+    return fallback;
 }
 
 int JournalLinker::byTitle(const QString& key, const QString& spelling, const QStringList& issns, Venue venue) const
@@ -67,6 +89,19 @@ int JournalLinker::byTitle(const QString& key, const QString& spelling, const QS
             fallback = journal;
     }
     return fallback;
+}
+
+int JournalLinker::byAbbreviation(const QString& abbreviation, const QString& spelling, Venue venue) const
+{
+    int found = -1;
+    for (int journal : m_byAbbreviation.value(TextNormalizer::titleKey(abbreviation))) {
+        if (venue == Venue::Any || !venueMatches(journal, venue) || !freeInThisFile(journal, spelling))
+            continue;
+        if (found >= 0 && found != journal)
+            return -1; // ambiguous: better two entries than a wrong merge
+        found = journal;
+    }
+    return found;
 }
 
 void JournalLinker::attach(int journal, const QString& title, const QString& key)
@@ -117,12 +152,10 @@ void JournalLinker::addIssn(int journal, const QString& issn, IssnKind kind)
 {
     if (journal < 0 || issn.isEmpty())
         return;
-    // An ISSN already owned by another journal stays with it (JCR 2024 lists one ISSN under two names).
-    const int owner = m_byIssn.value(issn, -1);
-    if (owner >= 0 && owner != journal)
-        return;
     Journal& entry = m_journals[journal];
-    m_byIssn.insert(issn, journal);
+    QList<int>& owners = m_byIssn[issn];
+    if (!owners.contains(journal))
+        owners.append(journal);
     bool known = false;
     for (auto& existing : entry.issns) {
         if (existing.first == issn) {
@@ -142,8 +175,12 @@ void JournalLinker::addIssn(int journal, const QString& issn, IssnKind kind)
 void JournalLinker::addAbbreviation(int journal, const QString& abbreviation)
 {
     const QString cleaned = TextNormalizer::cleanTitle(abbreviation);
-    if (journal >= 0 && !cleaned.isEmpty() && !m_journals[journal].abbreviations.contains(cleaned))
-        m_journals[journal].abbreviations.append(cleaned);
+    if (journal < 0 || cleaned.isEmpty() || m_journals[journal].abbreviations.contains(cleaned))
+        return;
+    m_journals[journal].abbreviations.append(cleaned);
+    QList<int>& withAbbreviation = m_byAbbreviation[TextNormalizer::titleKey(cleaned)];
+    if (!withAbbreviation.contains(journal))
+        withAbbreviation.append(journal);
 }
 
 void JournalLinker::addChineseTitle(int journal, const QString& title)

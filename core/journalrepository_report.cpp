@@ -102,14 +102,15 @@ FilterResult JournalRepository::filter(const FilterCriteria& criteria) const
         require(QStringLiteral("cf.major_category = ?"), {criteria.majorCategory.trimmed()});
     if (!criteria.minorCategory.trimmed().isEmpty()) {
         const QString pattern = u'%' + escapeLike(criteria.minorCategory.trimmed()) + u'%';
+        // One uncorrelated subquery: SQLite evaluates it once, not once per journal.
         if (criteria.casPartition)
-            require(QStringLiteral("EXISTS (SELECT 1 FROM cas_category m WHERE m.journal_id = j.id AND m.year = cf.year"
-                                   " AND m.name LIKE ? ESCAPE '\\' AND m.partition = ?)"),
-                    {pattern, criteria.casPartition});
+            require(QStringLiteral("j.id IN (SELECT m.journal_id FROM cas_category m WHERE m.year = ? AND m.name LIKE ?"
+                                   " ESCAPE '\\' AND m.partition = ?)"),
+                    {result.casYear, pattern, criteria.casPartition});
         else
-            require(QStringLiteral("EXISTS (SELECT 1 FROM cas_category m WHERE m.journal_id = j.id AND m.year = cf.year"
-                                   " AND m.name LIKE ? ESCAPE '\\')"),
-                    {pattern});
+            require(QStringLiteral("j.id IN (SELECT m.journal_id FROM cas_category m WHERE m.year = ? AND m.name LIKE ?"
+                                   " ESCAPE '\\')"),
+                    {result.casYear, pattern});
     } else if (criteria.casPartition) {
         require(QStringLiteral("cf.partition = ?"), {criteria.casPartition});
     }

@@ -80,6 +80,14 @@ MatchKind kindOfName(const QString& kind)
     return kind == QLatin1String("abbreviation") ? MatchKind::Abbreviation : MatchKind::Exact;
 }
 
+int priorityOfName(const QString& kind)
+{
+    static const QStringList order{QStringLiteral("title"), QStringLiteral("chinese"), QStringLiteral("alias"),
+                                   QStringLiteral("abbreviation")};
+    const qsizetype position = order.indexOf(kind);
+    return position < 0 ? int(order.size()) : int(position);
+}
+
 } // namespace
 
 std::shared_ptr<const SearchIndex> SearchIndex::load(const QSqlDatabase& db, QString* error)
@@ -121,8 +129,9 @@ std::shared_ptr<const SearchIndex> SearchIndex::load(const QSqlDatabase& db, QSt
     while (query.next()) {
         const int journal = index->m_journalById.value(query.value(0).toLongLong(), -1);
         if (journal >= 0)
-            index->m_names.push_back(
-                {query.value(2).toString(), query.value(1).toString(), journal, kindOfName(query.value(3).toString())});
+            index->m_names.push_back({query.value(2).toString(), query.value(1).toString(), journal,
+                                      kindOfName(query.value(3).toString()),
+                                      priorityOfName(query.value(3).toString())});
     }
     if (!query.exec(QStringLiteral("SELECT issn, journal_id FROM journal_issn")))
         return failed();
@@ -205,8 +214,9 @@ void SearchIndex::addExact(const QString& key, QList<Hit>& hits) const
     for (auto it = range.first; it != range.second; ++it)
         stage.append({it->journal, int(it - m_names.begin()), it->kind, 0, 0});
     std::sort(stage.begin(), stage.end(), [this](const Hit& a, const Hit& b) {
-        if (a.kind != b.kind)
-            return a.kind < b.kind; // full names before abbreviations
+        // A journal's own title before another journal's old spelling, full names before abbreviations.
+        if (m_names[a.name].priority != m_names[b.name].priority)
+            return m_names[a.name].priority < m_names[b.name].priority;
         return impactOf(m_journals.at(a.journal)) > impactOf(m_journals.at(b.journal));
     });
     hits.append(stage);
@@ -252,7 +262,8 @@ std::vector<int> SearchIndex::trigramCandidates(const QString& key) const
 
 void SearchIndex::addSubstring(const QString& key, QList<Hit>& hits) const
 {
-    if (key.size() < 2)
+    // One or two letters inside names match thousands of journals and tell nothing.
+    if (key.size() < 3)
         return;
     QList<Hit> stage;
     auto consider = [&](int name) {
@@ -260,13 +271,8 @@ void SearchIndex::addSubstring(const QString& key, QList<Hit>& hits) const
         if (position > 0) // position 0 is a prefix or exact match, found already
             stage.append({m_names[name].journal, name, MatchKind::Substring, 0, int(position)});
     };
-    if (key.size() >= 3) {
-        for (int name : trigramCandidates(key))
-            consider(name);
-    } else {
-        for (int name = 0; name < int(m_names.size()); ++name)
-            consider(name);
-    }
+    for (int name : trigramCandidates(key))
+        consider(name);
     std::sort(stage.begin(), stage.end(), [this](const Hit& a, const Hit& b) {
         const qsizetype lengthA = m_names[a.name].key.size(), lengthB = m_names[b.name].key.size();
         if (lengthA != lengthB)
@@ -288,8 +294,9 @@ void SearchIndex::addFuzzy(const QString& key, QList<Hit>& hits) const
             stage.append({m_names[name].journal, name, MatchKind::Fuzzy, distance, 0});
     };
     const std::vector<quint64> trigrams = trigramsOf(key);
-    // Each typo breaks at most three trigrams, so a close spelling shares at least this many.
-    const int needed = int(trigrams.size()) - 3 * typos;
+    // A substitution, insertion or deletion breaks at most three trigrams and a transposition four, so a
+    // close spelling shares at least this many.
+    const int needed = int(trigrams.size()) - 4 * typos;
     if (needed <= 0) {
         for (int name = 0; name < int(m_names.size()); ++name) {
             if (std::abs(int(m_names[name].key.size() - key.size())) <= typos)

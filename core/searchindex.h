@@ -47,6 +47,7 @@ private:
         QString display;
         int journal; ///< index into m_journals
         MatchKind kind;
+        int priority; ///< among equal keys: canonical title, Chinese title, other spelling, abbreviation
     };
     struct Hit
     {

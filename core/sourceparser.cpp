@@ -67,6 +67,12 @@ SourceParser::Result SourceParser::parse(const SourceFile& file, int sourceIndex
         result.error = QStringLiteral("%1 is empty").arg(file.fileName());
         return result;
     }
+    if (reader.hasEncodingErrors()) {
+        // A damaged download, or a file saved in another encoding (GBK): importing it would store mojibake.
+        result.error =
+            QStringLiteral("%1 is not valid UTF-8 text (damaged, or saved in another encoding)").arg(file.fileName());
+        return result;
+    }
     if (reader.endedInsideQuotes()) {
         result.error = QStringLiteral("%1 ends inside a quoted field (truncated download?)").arg(file.fileName());
         return result;
@@ -142,6 +148,9 @@ void SourceParser::parseJcr(const QList<QStringList>& rows, int year, int source
     if (year == 0 && ifColumn >= 0)
         year = header.yearIn(ifColumn);
 
+    for (qsizetype i = 1; i < rows.size(); ++i)
+        m_linker.reserve(fieldAt(rows.at(i), journalColumn),
+                         issnsOf(fieldAt(rows.at(i), issnColumn)) + issnsOf(fieldAt(rows.at(i), eissnColumn)));
     QHash<int, qsizetype> seen;
     for (qsizetype i = 1; i < rows.size(); ++i) {
         const QStringList& row = rows.at(i);
@@ -217,6 +226,9 @@ void SourceParser::parseCas(const QList<QStringList>& rows, int year, int source
     const QList<int> minorColumns = header.indexesOf(QStringLiteral("小类\\d"));
     const QList<int> minorPartitionColumns = header.indexesOf(QStringLiteral("小类\\d分区"));
 
+    for (qsizetype i = 1; i < rows.size(); ++i)
+        m_linker.reserve(fieldAt(rows.at(i), journalColumn),
+                         issnsOf(fieldAt(rows.at(i), issnPairColumn)) + issnsOf(fieldAt(rows.at(i), issnColumn)));
     QHash<int, qsizetype> seen;
     for (qsizetype i = 1; i < rows.size(); ++i) {
         const QStringList& row = rows.at(i);
@@ -316,7 +328,8 @@ void SourceParser::parseCcf(const QList<QStringList>& rows, int year, int source
         ++result.rows;
         const QString title = fieldAt(row, journalColumn);
         const bool conference = fieldAt(row, venueColumn).contains(QStringLiteral("会议"));
-        const int journal = m_linker.link(title, {}, conference ? Venue::Conference : Venue::Journal);
+        const int journal =
+            m_linker.link(title, {}, conference ? Venue::Conference : Venue::Journal, fieldAt(row, abbreviationColumn));
         if (journal < 0) {
             ++result.skippedRows;
             continue;
@@ -426,7 +439,8 @@ void SourceParser::parseXr(const QList<QStringList>& rows, int year, int source,
         const QStringList& row = rows.at(i);
         ++result.rows;
         const QString title = fieldAt(row, journalColumn);
-        const int journal = m_linker.link(title, {}, conferences ? Venue::Conference : Venue::Journal);
+        const int journal = m_linker.link(title, {}, conferences ? Venue::Conference : Venue::Journal,
+                                          fieldAt(row, abbreviationColumn));
         if (journal < 0) {
             ++result.skippedRows;
             continue;
