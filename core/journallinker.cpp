@@ -58,37 +58,38 @@ int JournalLinker::link(const QString& title, const QStringList& issns, Venue ve
     return journal;
 }
 
-int JournalLinker::byIssn(const QStringList& issns, const QString& spelling, Venue venue) const
+int JournalLinker::preferSpelling(const QList<int>& candidates,
+                                  const QString& spelling,
+                                  const std::function<bool(int)>& eligible) const
 {
-    int fallback = -1;
-    for (const QString& issn : issns) {
-        for (int journal : m_byIssn.value(issn)) {
-            if (!venueMatches(journal, venue) || !freeInThisFile(journal, spelling))
-                continue;
-            // Of the journals sharing an ISSN, the one already known under this spelling wins.
-            if (hasSpelling(journal, spelling))
-                return journal;
-            if (fallback < 0)
-                fallback = journal;
-        }
-    }
-    return fallback;
-}
-
-int JournalLinker::byTitle(const QString& key, const QString& spelling, const QStringList& issns, Venue venue) const
-{
-    const QList<int> candidates = m_byKey.value(key);
     int fallback = -1;
     for (int journal : candidates) {
-        if (!venueMatches(journal, venue) || !freeInThisFile(journal, spelling) || !issnsCompatible(journal, issns))
+        if (!eligible(journal))
             continue;
-        // Among journals that share a key, the one already known under this very spelling wins.
+        // Of several journals that fit, the one already known under this very spelling wins.
         if (hasSpelling(journal, spelling))
             return journal;
         if (fallback < 0)
             fallback = journal;
     }
     return fallback;
+}
+
+int JournalLinker::byIssn(const QStringList& issns, const QString& spelling, Venue venue) const
+{
+    QList<int> candidates;
+    for (const QString& issn : issns)
+        candidates += m_byIssn.value(issn);
+    return preferSpelling(candidates, spelling, [&](int journal) {
+        return venueMatches(journal, venue) && freeInThisFile(journal, spelling);
+    });
+}
+
+int JournalLinker::byTitle(const QString& key, const QString& spelling, const QStringList& issns, Venue venue) const
+{
+    return preferSpelling(m_byKey.value(key), spelling, [&](int journal) {
+        return venueMatches(journal, venue) && freeInThisFile(journal, spelling) && issnsCompatible(journal, issns);
+    });
 }
 
 int JournalLinker::byAbbreviation(const QString& abbreviation, const QString& spelling, Venue venue) const

@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 namespace jcr {
 
 /// Decides which rows of which files are the same journal, in memory, while the importer reads the files.
@@ -73,6 +75,9 @@ private:
     bool freeInThisFile(int journal, const QString& spelling) const;
     bool issnsCompatible(int journal, const QStringList& issns) const;
     bool hasSpelling(int journal, const QString& spelling) const;
+    int preferSpelling(const QList<int>& candidates,
+                       const QString& spelling,
+                       const std::function<bool(int)>& eligible) const;
     int byIssn(const QStringList& issns, const QString& spelling, Venue venue) const;
     int byTitle(const QString& key, const QString& spelling, const QStringList& issns, Venue venue) const;
     int byAbbreviation(const QString& abbreviation, const QString& spelling, Venue venue) const;

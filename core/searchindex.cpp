@@ -222,6 +222,17 @@ void SearchIndex::addExact(const QString& key, QList<Hit>& hits) const
     hits.append(stage);
 }
 
+void SearchIndex::sortShorterNameFirst(QList<Hit>& stage) const
+{
+    // A shorter name is a closer match to the same text; among equals the more cited journal first.
+    std::sort(stage.begin(), stage.end(), [this](const Hit& a, const Hit& b) {
+        const qsizetype lengthA = m_names[a.name].key.size(), lengthB = m_names[b.name].key.size();
+        if (lengthA != lengthB)
+            return lengthA < lengthB;
+        return impactOf(m_journals.at(a.journal)) > impactOf(m_journals.at(b.journal));
+    });
+}
+
 void SearchIndex::addPrefix(const QString& key, QList<Hit>& hits) const
 {
     auto it = std::upper_bound(m_names.begin(), m_names.end(), key,
@@ -229,12 +240,7 @@ void SearchIndex::addPrefix(const QString& key, QList<Hit>& hits) const
     QList<Hit> stage;
     for (; it != m_names.end() && it->key.startsWith(key); ++it)
         stage.append({it->journal, int(it - m_names.begin()), MatchKind::Prefix, 0, 0});
-    std::sort(stage.begin(), stage.end(), [this](const Hit& a, const Hit& b) {
-        const qsizetype lengthA = m_names[a.name].key.size(), lengthB = m_names[b.name].key.size();
-        if (lengthA != lengthB)
-            return lengthA < lengthB;
-        return impactOf(m_journals.at(a.journal)) > impactOf(m_journals.at(b.journal));
-    });
+    sortShorterNameFirst(stage);
     hits.append(stage);
 }
 
@@ -273,12 +279,7 @@ void SearchIndex::addSubstring(const QString& key, QList<Hit>& hits) const
     };
     for (int name : trigramCandidates(key))
         consider(name);
-    std::sort(stage.begin(), stage.end(), [this](const Hit& a, const Hit& b) {
-        const qsizetype lengthA = m_names[a.name].key.size(), lengthB = m_names[b.name].key.size();
-        if (lengthA != lengthB)
-            return lengthA < lengthB;
-        return impactOf(m_journals.at(a.journal)) > impactOf(m_journals.at(b.journal));
-    });
+    sortShorterNameFirst(stage);
     hits.append(stage);
 }
 

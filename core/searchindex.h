@@ -63,6 +63,7 @@ private:
     void addSubstring(const QString& key, QList<Hit>& hits) const;
     void addFuzzy(const QString& key, QList<Hit>& hits) const;
     std::vector<int> trigramCandidates(const QString& key) const;
+    void sortShorterNameFirst(QList<Hit>& stage) const;
     void build();
 
     QList<JournalSummary> m_journals;
