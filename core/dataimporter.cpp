@@ -148,6 +148,82 @@ void DataImporter::cancel()
     m_cancelled = true;
 }
 
+bool DataImporter::buildFile(const QList<SourceFile>& files,
+                             const QString& temporaryPath,
+                             const QString& dataSource,
+                             QString* error)
+{
+    QElapsedTimer timer;
+    timer.start();
+    QString message;
+    auto failBuild = [&](const QString& why) {
+        *error = why;
+        return false;
+    };
+    ScopedConnection connection(temporaryPath);
+    QSqlDatabase db = connection.db();
+    if (!db.open())
+        return failBuild(QStringLiteral("cannot create %1: %2").arg(temporaryPath, db.lastError().text()));
+    // The file is thrown away if anything fails, so durability during the build buys nothing.
+    if (!exec(db, QStringLiteral("PRAGMA journal_mode=OFF"), &message) ||
+        !exec(db, QStringLiteral("PRAGMA synchronous=OFF"), &message) ||
+        !exec(db, QStringLiteral("PRAGMA cache_size=-65536"), &message) || !DatabaseSchema::create(db, &message))
+        return failBuild(message);
+
+    const QList<SourceFile> ordered = parseOrder(files);
+    JournalLinker linker;
+    ImportedData data;
+    SourceParser parser(linker, data);
+    QList<SourceFileInfo> sources;
+    const int steps = int(ordered.size()) + 2;
+    for (qsizetype i = 0; i < ordered.size(); ++i) {
+        const SourceFile& file = ordered.at(i);
+        emit progress(int(i), steps, QStringLiteral("reading %1").arg(file.fileName()));
+        QCoreApplication::processEvents();
+        if (m_cancelled)
+            return failBuild(QStringLiteral("cancelled"));
+        const SourceParser::Result result = parser.parse(file, int(i));
+        if (!result.error.isEmpty())
+            return failBuild(result.error);
+        qCInfo(lcImport).noquote() << file.fileName() << result.rows << "rows," << result.skippedRows << "skipped,"
+                                   << result.duplicates << "duplicates merged";
+        sources.append({file.fileName(), file.kindName(), file.year(), result.rows, result.skippedRows, file.sha256(),
+                        QDateTime::currentDateTimeUtc()});
+        m_report.rows += result.rows;
+        m_report.skippedRows += result.skippedRows;
+    }
+
+    qCInfo(lcImport) << "read and linked" << ordered.size() << "files in" << timer.elapsed() << "ms";
+    emit progress(steps - 2, steps, QStringLiteral("writing the database"));
+    QCoreApplication::processEvents();
+    if (m_cancelled)
+        return failBuild(QStringLiteral("cancelled"));
+    DatabaseWriter writer(db);
+    if (!db.transaction())
+        return failBuild(db.lastError().text());
+    if (!writer.writeSources(sources, &message) || !writer.writeJournals(linker, data, &message) ||
+        !writer.writeFacts(data, &message) || !writer.writeMeta(dataSource, &message)) {
+        db.rollback();
+        return failBuild(message);
+    }
+    if (!db.commit())
+        return failBuild(db.lastError().text());
+
+    qCInfo(lcImport) << "wrote the database at" << timer.elapsed() << "ms";
+    emit progress(steps - 1, steps, QStringLiteral("checking the database"));
+    QSqlQuery check(db);
+    if (!exec(db, QStringLiteral("PRAGMA user_version=%1").arg(DatabaseSchema::Version), &message) ||
+        !exec(db, QStringLiteral("ANALYZE"), &message))
+        return failBuild(message);
+    if (!check.exec(QStringLiteral("PRAGMA quick_check")) || !check.next() ||
+        check.value(0).toString() != QLatin1String("ok"))
+        return failBuild(QStringLiteral("the new database failed its integrity check"));
+    check.finish();
+    m_report.files = int(ordered.size());
+    m_report.journals = int(linker.journals().size());
+    return true;
+}
+
 bool DataImporter::build(const QList<SourceFile>& files,
                          const QString& targetPath,
                          const QString& dataSource,
@@ -180,75 +256,16 @@ bool DataImporter::build(const QList<SourceFile>& files,
 
     const QString temporaryPath =
         target.absoluteFilePath() + QLatin1String(TempSuffix) + QString::number(QCoreApplication::applicationPid());
-    const bool built = [&] {
-        ScopedConnection connection(temporaryPath);
-        QSqlDatabase db = connection.db();
-        if (!db.open())
-            return fail(QStringLiteral("cannot create %1: %2").arg(temporaryPath, db.lastError().text()));
-        // The file is thrown away if anything fails, so durability during the build buys nothing.
-        if (!exec(db, QStringLiteral("PRAGMA journal_mode=OFF"), &message) ||
-            !exec(db, QStringLiteral("PRAGMA synchronous=OFF"), &message) ||
-            !exec(db, QStringLiteral("PRAGMA cache_size=-65536"), &message) || !DatabaseSchema::create(db, &message))
-            return fail(message);
-
-        const QList<SourceFile> ordered = parseOrder(files);
-        JournalLinker linker;
-        ImportedData data;
-        SourceParser parser(linker, data);
-        QList<SourceFileInfo> sources;
-        const int steps = int(ordered.size()) + 2;
-        for (qsizetype i = 0; i < ordered.size(); ++i) {
-            const SourceFile& file = ordered.at(i);
-            emit progress(int(i), steps, QStringLiteral("reading %1").arg(file.fileName()));
-            QCoreApplication::processEvents();
-            if (m_cancelled)
-                return fail(QStringLiteral("cancelled"));
-            const SourceParser::Result result = parser.parse(file, int(i));
-            if (!result.error.isEmpty())
-                return fail(result.error);
-            qCInfo(lcImport).noquote() << file.fileName() << result.rows << "rows," << result.skippedRows << "skipped,"
-                                       << result.duplicates << "duplicates merged";
-            sources.append({file.fileName(), file.kindName(), file.year(), result.rows, result.skippedRows,
-                            file.sha256(), QDateTime::currentDateTimeUtc()});
-            m_report.rows += result.rows;
-            m_report.skippedRows += result.skippedRows;
-        }
-
-        qCInfo(lcImport) << "read and linked" << ordered.size() << "files in" << timer.elapsed() << "ms";
-        emit progress(steps - 2, steps, QStringLiteral("writing the database"));
-        QCoreApplication::processEvents();
-        if (m_cancelled)
-            return fail(QStringLiteral("cancelled"));
-        DatabaseWriter writer(db);
-        if (!db.transaction())
-            return fail(db.lastError().text());
-        if (!writer.writeSources(sources, &message) || !writer.writeJournals(linker, data, &message) ||
-            !writer.writeFacts(data, &message) || !writer.writeMeta(dataSource, &message)) {
-            db.rollback();
-            return fail(message);
-        }
-        if (!db.commit())
-            return fail(db.lastError().text());
-
-        qCInfo(lcImport) << "wrote the database at" << timer.elapsed() << "ms";
-        emit progress(steps - 1, steps, QStringLiteral("checking the database"));
-        QSqlQuery check(db);
-        if (!exec(db, QStringLiteral("PRAGMA user_version=%1").arg(DatabaseSchema::Version), &message) ||
-            !exec(db, QStringLiteral("ANALYZE"), &message))
-            return fail(message);
-        if (!check.exec(QStringLiteral("PRAGMA quick_check")) || !check.next() ||
-            check.value(0).toString() != QLatin1String("ok"))
-            return fail(QStringLiteral("the new database failed its integrity check"));
-        check.finish();
-        m_report.files = int(ordered.size());
-        m_report.journals = int(linker.journals().size());
-        return true;
-    }();
-
-    if (!built || m_cancelled || !syncToDisk(temporaryPath)) {
-        QFile::remove(temporaryPath);
-        return built && m_cancelled ? fail(QStringLiteral("cancelled")) : false;
+    if (!buildFile(files, temporaryPath, dataSource, &message)) {
+        QFile::remove(temporaryPath); // after buildFile() closed its connection to it
+        return fail(message);
     }
+    if (m_cancelled || !syncToDisk(temporaryPath)) {
+        QFile::remove(temporaryPath);
+        return fail(m_cancelled ? QStringLiteral("cancelled")
+                                : QStringLiteral("cannot write %1 to disk").arg(temporaryPath));
+    }
+
     // std::filesystem::rename replaces the target atomically (rename(2); MoveFileEx with REPLACE_EXISTING on
     // Windows); QFile::rename refuses to overwrite.
     std::error_code renameError;

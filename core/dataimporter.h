@@ -45,6 +45,10 @@ signals:
     void progress(int done, int total, const QString& message);
 
 private:
+    /// Writes the complete database into `temporaryPath`; the caller removes the file when this fails.
+    bool
+    buildFile(const QList<SourceFile>& files, const QString& temporaryPath, const QString& dataSource, QString* error);
+
     Report m_report;
     bool m_cancelled = false;
 };
