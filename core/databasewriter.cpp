@@ -182,7 +182,9 @@ bool DatabaseWriter::writeJournals(const JournalLinker& linker, const ImportedDa
         if (!addName(journal.title, QStringLiteral("title")))
             return false;
         for (const QString& spelling : journal.spellings) {
-            if (spelling != journal.title && !addName(spelling, QStringLiteral("alias")))
+            // Spellings that differ from the title only in case are no other title.
+            if (spelling.compare(journal.title, Qt::CaseInsensitive) != 0 &&
+                !addName(spelling, QStringLiteral("alias")))
                 return false;
         }
         for (const QString& abbreviation : journal.abbreviations) {

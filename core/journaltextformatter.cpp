@@ -119,7 +119,7 @@ QString JournalTextFormatter::profile(const JournalProfile& profile, int onlyYea
         if (!categories.isEmpty())
             line += QStringLiteral("; 学科 categories: %1").arg(categories.join(QStringLiteral("; ")));
         if (!fact.webOfScience.isEmpty())
-            line += QStringLiteral("; %1").arg(fact.webOfScience);
+            line += QStringLiteral(" | 收录 indexed in: %1").arg(fact.webOfScience);
         jcrLines << line;
     }
     if (!jcrLines.isEmpty())
