@@ -4,9 +4,66 @@
 
 #include <QCommandLineParser>
 #include <QDir>
+#include <QHash>
+#include <QHostAddress>
 #include <QStandardPaths>
+#include <QUrl>
 
 namespace jcr {
+
+namespace {
+
+/// The value of a flag, else of an environment variable, else `fallback`; `origin` says which, for messages.
+QString flagOrEnvironment(const QCommandLineParser& parser,
+                          const QCommandLineOption& option,
+                          const char* variable,
+                          const QString& fallback,
+                          QString* origin)
+{
+    if (parser.isSet(option)) {
+        *origin = QStringLiteral("--") + option.names().constFirst();
+        return parser.value(option);
+    }
+    const QString fromEnvironment = qEnvironmentVariable(variable);
+    if (!fromEnvironment.isEmpty()) {
+        *origin = QString::fromLatin1(variable);
+        return fromEnvironment;
+    }
+    *origin = QStringLiteral("the default");
+    return fallback;
+}
+
+bool parseTransport(const QString& text, ServerOptions::Transport* transport)
+{
+    static const QHash<QString, ServerOptions::Transport> names{
+        {QStringLiteral("stdio"), ServerOptions::Transport::Stdio},
+        {QStringLiteral("sse"), ServerOptions::Transport::Sse},
+        {QStringLiteral("streamable-http"), ServerOptions::Transport::StreamableHttp},
+        {QStringLiteral("http"), ServerOptions::Transport::Http},
+    };
+    const auto found = names.constFind(text.trimmed().toLower());
+    if (found == names.cend())
+        return false;
+    *transport = *found;
+    return true;
+}
+
+} // namespace
+
+QString ServerOptions::transportName(Transport transport)
+{
+    switch (transport) {
+    case Transport::Stdio:
+        return QStringLiteral("stdio");
+    case Transport::Sse:
+        return QStringLiteral("sse");
+    case Transport::StreamableHttp:
+        return QStringLiteral("streamable-http");
+    case Transport::Http:
+        break;
+    }
+    return QStringLiteral("http");
+}
 
 QString CommandLine::defaultDatabasePath()
 {
@@ -24,10 +81,11 @@ bool CommandLine::parse(const QStringList& arguments, ServerOptions* options, QS
         QStringLiteral("Journal rankings (JCR impact factors and quartiles, CAS partitions, the international "
                        "journal warning list, CCF ranks) for AI assistants over the Model Context Protocol.\n\n"
                        "Commands:\n"
-                       "  (none)          run the MCP server (stdio)\n"
+                       "  (none)          run the MCP server (stdio unless --transport says otherwise)\n"
                        "  sync            download the ShowJCR data and build the journal database\n"
                        "  query NAME      print everything known about one journal\n"
-                       "  search TEXT     list the journals matching a name, abbreviation or ISSN"));
+                       "  search TEXT     list the journals matching a name, abbreviation or ISSN\n"
+                       "  healthcheck     ask a running HTTP server whether it is healthy (exit 0 or 1)"));
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
     const QCommandLineOption dbOption(QStringLiteral("db"),
@@ -43,7 +101,25 @@ bool CommandLine::parse(const QStringList& arguments, ServerOptions* options, QS
     const QCommandLineOption limitOption(QStringLiteral("limit"),
                                          QStringLiteral("search: how many matches to list (default 10)."),
                                          QStringLiteral("n"), QStringLiteral("10"));
-    parser.addOptions({dbOption, fromOption, jsonOption, limitOption});
+    const QCommandLineOption transportOption(
+        QStringLiteral("transport"),
+        QStringLiteral("stdio, sse, streamable-http, or http (both HTTP transports on one port) "
+                       "(default: JCR_MCP_TRANSPORT or stdio)."),
+        QStringLiteral("name"));
+    const QCommandLineOption hostOption(
+        QStringLiteral("host"),
+        QStringLiteral("HTTP: the address to listen on (default: JCR_MCP_HOST or 127.0.0.1; 0.0.0.0 for every "
+                       "interface)."),
+        QStringLiteral("address"));
+    const QCommandLineOption portOption(QStringLiteral("port"),
+                                        QStringLiteral("HTTP: the port (default: JCR_MCP_PORT or 8080)."),
+                                        QStringLiteral("port"));
+    const QCommandLineOption urlOption(QStringLiteral("url"),
+                                       QStringLiteral("healthcheck: the health URL (default: "
+                                                      "http://HOST:PORT/health from the settings above)."),
+                                       QStringLiteral("url"));
+    parser.addOptions(
+        {dbOption, fromOption, jsonOption, limitOption, transportOption, hostOption, portOption, urlOption});
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("sync, query or search"),
                                  QStringLiteral("[command]"));
     parser.addPositionalArgument(QStringLiteral("arguments"), QStringLiteral("A journal name, ISSN or search text."),
@@ -77,6 +153,45 @@ bool CommandLine::parse(const QStringList& arguments, ServerOptions* options, QS
         return false;
     }
 
+    QString origin;
+    const QString transport =
+        flagOrEnvironment(parser, transportOption, "JCR_MCP_TRANSPORT", QStringLiteral("stdio"), &origin);
+    if (!parseTransport(transport, &options->transport)) {
+        *error = QStringLiteral("%1 gives the transport \"%2\"; it must be stdio, sse, streamable-http or http")
+                     .arg(origin, transport.left(40));
+        return false;
+    }
+    options->host =
+        flagOrEnvironment(parser, hostOption, "JCR_MCP_HOST", QStringLiteral("127.0.0.1"), &origin).trimmed();
+    if (options->host != QLatin1String("localhost") && QHostAddress(options->host).isNull()) {
+        *error = QStringLiteral("%1 gives the host \"%2\"; it must be an IP address such as 127.0.0.1 or 0.0.0.0, "
+                                "or localhost")
+                     .arg(origin, options->host.left(80));
+        return false;
+    }
+    const QString port = flagOrEnvironment(parser, portOption, "JCR_MCP_PORT", QStringLiteral("8080"), &origin);
+    bool portOk = false;
+    const uint portNumber = port.trimmed().toUInt(&portOk);
+    if (!portOk || portNumber > 65535) {
+        *error = QStringLiteral("%1 gives the port \"%2\"; it must be a number from 1 to 65535 (0: any free port)")
+                     .arg(origin, port.left(40));
+        return false;
+    }
+    options->port = quint16(portNumber);
+    const QString localHost = options->host == QLatin1String("0.0.0.0") || options->host == QLatin1String("::")
+                                  ? QStringLiteral("127.0.0.1")
+                                  : options->host;
+    options->healthUrl = parser.isSet(urlOption)
+                             ? parser.value(urlOption)
+                             : QStringLiteral("http://%1:%2/health")
+                                   .arg(localHost.contains(u':') ? u'[' + localHost + u']' : localHost)
+                                   .arg(options->port);
+    if (!QUrl(options->healthUrl, QUrl::StrictMode).isValid() ||
+        !QUrl(options->healthUrl).scheme().startsWith(QLatin1String("http"))) {
+        *error = QStringLiteral("--url \"%1\" is not an http(s) URL").arg(options->healthUrl.left(200));
+        return false;
+    }
+
     QStringList positional = parser.positionalArguments();
     const QString command = positional.isEmpty() ? QString() : positional.takeFirst();
     options->arguments = positional;
@@ -88,8 +203,11 @@ bool CommandLine::parse(const QStringList& arguments, ServerOptions* options, QS
         options->command = ServerOptions::Command::Query;
     else if (command == QLatin1String("search"))
         options->command = ServerOptions::Command::Search;
+    else if (command == QLatin1String("healthcheck"))
+        options->command = ServerOptions::Command::HealthCheck;
     else {
-        *error = QStringLiteral("unknown command \"%1\"; the commands are sync, query and search. Try --help.")
+        *error = QStringLiteral("unknown command \"%1\"; the commands are sync, query, search and healthcheck. "
+                                "Try --help.")
                      .arg(command.left(80));
         return false;
     }

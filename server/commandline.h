@@ -10,14 +10,21 @@ namespace jcr {
 /// What the user asked jcr-mcp-server to do, from the command line and the environment (flags win).
 struct ServerOptions
 {
-    enum class Command { Serve, Sync, Query, Search, Help, Version };
+    enum class Command { Serve, Sync, Query, Search, HealthCheck, Help, Version };
+    enum class Transport { Stdio, Sse, StreamableHttp, Http /* SSE and Streamable HTTP on one port */ };
     Command command = Command::Serve;
-    QStringList arguments; ///< the words after the command (a journal name for query/search)
-    QString databasePath;  ///< --db, JCR_MCP_DB, else the app data folder
-    QString dataSource;    ///< --from, JCR_MCP_DATA_SOURCE, else the ShowJCR project online
-    bool json = false;     ///< --json: machine-readable output
-    int limit = 10;        ///< --limit for search
+    QStringList arguments;                      ///< the words after the command (a journal name for query/search)
+    QString databasePath;                       ///< --db, JCR_MCP_DB, else the app data folder
+    QString dataSource;                         ///< --from, JCR_MCP_DATA_SOURCE, else the ShowJCR project online
+    bool json = false;                          ///< --json: machine-readable output
+    int limit = 10;                             ///< --limit for search
+    Transport transport = Transport::Stdio;     ///< --transport, JCR_MCP_TRANSPORT
+    QString host = QStringLiteral("127.0.0.1"); ///< --host, JCR_MCP_HOST
+    quint16 port = 8080;                        ///< --port, JCR_MCP_PORT (0: any free port)
+    QString healthUrl;                          ///< healthcheck: --url, else http://host:port/health
     QString helpText;
+
+    static QString transportName(Transport transport);
 };
 
 /// Parses the command line with QCommandLineParser. Options may stand before or after the command:

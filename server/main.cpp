@@ -2,6 +2,7 @@
 
 #include "commandline.h"
 #include "datacommands.h"
+#include "healthcheckcommand.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -37,10 +38,16 @@ int main(int argc, char* argv[])
         return commands.query(options);
     case jcr::ServerOptions::Command::Search:
         return commands.search(options);
+    case jcr::ServerOptions::Command::HealthCheck:
+        return jcr::HealthCheckCommand(out, err).run(options.healthUrl);
     case jcr::ServerOptions::Command::Serve:
         break;
     }
-    // The MCP transports arrive with the engine issue.
-    err << "jcr-mcp-server: the MCP server is not built yet; use sync, query or search. Try --help." << Qt::endl;
+    if (options.transport != jcr::ServerOptions::Transport::Stdio) {
+        err << "jcr-mcp-server: the " << jcr::ServerOptions::transportName(options.transport)
+            << " transport is not available in this build yet; use --transport stdio." << Qt::endl;
+        return 2;
+    }
+    err << "jcr-mcp-server: the MCP server is not built yet; use sync, query, search or healthcheck." << Qt::endl;
     return 2;
 }

@@ -1,6 +1,7 @@
 // Tests of DataSource's download path against a local HTTP server: files missing upstream are skipped, an
 // interrupted download fails the whole fetch (so no database is built from half the data).
 
+#include "cannedhttpserver.h"
 #include "dataimporter.h"
 #include "datasource.h"
 #include "fixturedatabase.h"
@@ -8,54 +9,34 @@
 
 #include <QDir>
 #include <QFile>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace jcr;
 
-/// A minimal HTTP/1.0 file server on loopback. Written here rather than with QHttpServer because one case
-/// needs what no well-behaved server does: announce a body and close the connection half-way through it.
-class FileServer : public QObject
+/// Serves the files of `folder` under /data/, 404 for anything else; `truncate` names a file whose body
+/// is cut off half-way.
+class FileServer : public test::CannedHttpServer
 {
-    Q_OBJECT
 public:
-    explicit FileServer(const QString& folder) : m_folder(folder)
+    explicit FileServer(const QString& folder)
+        : CannedHttpServer([this, folder](const Request& request) {
+              Reply reply;
+              reply.contentType = "text/csv";
+              const QString name = QString::fromUtf8(request.path).section(u'/', -1);
+              QFile file(QDir(folder).filePath(name));
+              if (!request.path.startsWith("/data/") || !file.open(QIODevice::ReadOnly)) {
+                  reply.status = 404;
+                  return reply;
+              }
+              reply.body = file.readAll();
+              reply.cutBodyInHalf = name == truncate;
+              return reply;
+          })
     {
-        connect(&m_server, &QTcpServer::newConnection, this, &FileServer::serve);
-        m_server.listen(QHostAddress::LocalHost);
     }
-    QString baseUrl() const { return QStringLiteral("http://127.0.0.1:%1/data/").arg(m_server.serverPort()); }
-    QString truncate; ///< a file name whose body is cut off mid-way
-    QStringList requested;
-
-private:
-    void serve()
-    {
-        QTcpSocket* socket = m_server.nextPendingConnection();
-        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-        connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
-            const QList<QByteArray> requestLine = socket->readLine().trimmed().split(' ');
-            const QString path = QUrl::fromPercentEncoding(requestLine.value(1));
-            const QString name = path.section(u'/', -1);
-            requested << name;
-            QFile file(QDir(m_folder).filePath(name));
-            if (!path.startsWith(QLatin1String("/data/")) || !file.open(QIODevice::ReadOnly)) {
-                socket->write("HTTP/1.0 404 Not Found\r\nContent-Length: 0\r\n\r\n");
-                socket->disconnectFromHost();
-                return;
-            }
-            const QByteArray body = file.readAll();
-            socket->write("HTTP/1.0 200 OK\r\nContent-Type: text/csv\r\nContent-Length: " +
-                          QByteArray::number(body.size()) + "\r\n\r\n");
-            socket->write(name == truncate ? body.left(body.size() / 2) : body);
-            socket->disconnectFromHost();
-        });
-    }
-
-    QTcpServer m_server;
-    QString m_folder;
+    QString baseUrl() const { return url(QStringLiteral("/data/")); }
+    QString truncate;
 };
 
 class TestDataSource : public QObject
@@ -88,7 +69,7 @@ private slots:
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QCOMPARE(files.size(), names.size() - 1);
         QCOMPARE(source.skippedFiles(), QStringList{QStringLiteral("JCR2099-UTF8.csv")});
-        QCOMPARE(server.requested.size(), names.size());
+        QCOMPARE(server.requests().size(), names.size());
 
         // What was downloaded builds the same database as the folder does.
         QTemporaryDir dir;

@@ -1,6 +1,7 @@
 // Tests of the jcr-mcp-server command line, run as a real process: options before or after the command,
 // exit codes and messages for every kind of mistake.
 
+#include "cannedhttpserver.h"
 #include "fixturedatabase.h"
 #include "testpaths.h"
 
@@ -100,6 +101,16 @@ private slots:
             << "unchanged";
         QTest::addRow("sync with a stray argument") << QStringList{"sync", "now"} << 2 << ""
                                                     << "unexpected argument";
+        QTest::addRow("unknown transport") << QStringList{"--transport", "carrier-pigeon"} << 2 << ""
+                                           << "must be stdio, sse, streamable-http or http";
+        QTest::addRow("port out of range") << QStringList{"search", "x", "--port", "70000"} << 2 << ""
+                                           << "--port gives the port \"70000\"";
+        QTest::addRow("host that is not an address") << QStringList{"search", "x", "--host", "my computer"} << 2 << ""
+                                                     << "--host gives the host";
+        QTest::addRow("healthcheck, nothing listening") << QStringList{"healthcheck", "--port", "9"} << 1 << ""
+                                                        << "unhealthy: no answer from http://127.0.0.1:9/health";
+        QTest::addRow("healthcheck, not a URL") << QStringList{"healthcheck", "--url", "ftp://x/health"} << 2 << ""
+                                                << "not an http(s) URL";
     }
     void commands()
     {
@@ -133,6 +144,78 @@ private slots:
         const Run result = run({QStringLiteral("search"), QStringLiteral("测试学报")}, environment);
         QCOMPARE(result.exitCode, 0);
         QVERIFY2(result.out.contains(QStringLiteral("CCF-A")), qPrintable(result.out));
+    }
+
+    void environmentIsValidatedToo_data()
+    {
+        QTest::addColumn<QByteArray>("variable");
+        QTest::addColumn<QByteArray>("value");
+        QTest::addRow("JCR_MCP_PORT") << QByteArray("JCR_MCP_PORT") << QByteArray("eighty");
+        QTest::addRow("JCR_MCP_TRANSPORT") << QByteArray("JCR_MCP_TRANSPORT") << QByteArray("websocket");
+        QTest::addRow("JCR_MCP_HOST") << QByteArray("JCR_MCP_HOST") << QByteArray("256.1.1.1");
+    }
+    void environmentIsValidatedToo()
+    {
+        QFETCH(QByteArray, variable);
+        QFETCH(QByteArray, value);
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QString::fromLatin1(variable), QString::fromLatin1(value));
+        const Run result =
+            run({QStringLiteral("search"), QStringLiteral("x"), QStringLiteral("--db"), m_database}, environment);
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains(QString::fromLatin1(variable)) && result.err.contains(QString::fromLatin1(value)),
+                 qPrintable(result.err));
+    }
+
+    void healthcheck_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<bool>("tokenRequired");
+        QTest::addColumn<QByteArray>("token");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("expected");
+        QTest::addRow("healthy") << 200 << QByteArray(R"({"status":"ok"})") << false << QByteArray() << 0 << "healthy";
+        QTest::addRow("unhealthy, with the reason")
+            << 503 << QByteArray(R"({"status":"unhealthy","message":"no journal database at /data/jcr.db"})") << false
+            << QByteArray() << 1 << "503 (unhealthy): no journal database at /data/jcr.db";
+        QTest::addRow("200 but not ok") << 200 << QByteArray(R"({"status":"starting"})") << false << QByteArray() << 1
+                                        << "unhealthy";
+        QTest::addRow("not JSON") << 200 << QByteArray("<html>proxy page</html>") << false << QByteArray() << 1
+                                  << "unhealthy";
+        QTest::addRow("token sent") << 200 << QByteArray(R"({"status":"ok"})") << true << QByteArray("s3cret") << 0
+                                    << "healthy";
+        QTest::addRow("token missing") << 200 << QByteArray(R"({"status":"ok"})") << true << QByteArray() << 1 << "401";
+    }
+    void healthcheck()
+    {
+        QFETCH(int, status);
+        QFETCH(QByteArray, body);
+        QFETCH(bool, tokenRequired);
+        QFETCH(QByteArray, token);
+        QFETCH(int, exitCode);
+        QFETCH(QString, expected);
+        using Server = jcr::test::CannedHttpServer;
+        Server server([&](const Server::Request& request) {
+            if (tokenRequired && request.headers.value("authorization") != "Bearer s3cret")
+                return Server::Reply{401, R"({"error":"token"})"};
+            return Server::Reply{status, body};
+        });
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.remove(QStringLiteral("JCR_MCP_TOKEN"));
+        if (!token.isEmpty())
+            environment.insert(QStringLiteral("JCR_MCP_TOKEN"), QString::fromLatin1(token));
+        // The server answers from this process's event loop, so wait for the command without blocking it.
+        QProcess process;
+        process.setProcessEnvironment(environment);
+        process.start(jcr::test::serverBinary(),
+                      {QStringLiteral("healthcheck"), QStringLiteral("--port"), QString::number(server.port())});
+        QTRY_VERIFY_WITH_TIMEOUT(process.state() == QProcess::NotRunning, 20000);
+        const QString output = QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError());
+        QCOMPARE(process.exitCode(), exitCode);
+        QVERIFY2(output.contains(expected), qPrintable(output));
+        QCOMPARE(server.requests().size(), 1);
+        QCOMPARE(server.requests().first().path, QByteArray("/health"));
     }
 
     void environmentNamesTheDataSource()
