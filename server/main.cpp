@@ -3,6 +3,7 @@
 #include "commandline.h"
 #include "datacommands.h"
 #include "healthcheckcommand.h"
+#include "stdioserver.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -48,6 +49,5 @@ int main(int argc, char* argv[])
             << " transport is not available in this build yet; use --transport stdio." << Qt::endl;
         return 2;
     }
-    err << "jcr-mcp-server: the MCP server is not built yet; use sync, query, search or healthcheck." << Qt::endl;
-    return 2;
+    return jcr::StdioServer(options.databasePath).run();
 }

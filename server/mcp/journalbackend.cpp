@@ -1,0 +1,63 @@
+#include "journalbackend.h"
+
+#include "journalrepository.h"
+
+#include <QFileInfo>
+
+namespace jcr::mcp {
+
+JournalBackend::JournalBackend(const QString& databasePath) : m_path(databasePath)
+{
+}
+
+JournalBackend::~JournalBackend() = default;
+
+QString JournalBackend::syncHint(const QString& databasePath)
+{
+    return QStringLiteral("Build it with `jcr-mcp-server sync --db \"%1\"` (add `--from <folder>` to import ShowJCR "
+                          "CSV files from a local folder), then call the tool again. "
+                          "请先运行 jcr-mcp-server sync 建立期刊数据库。")
+        .arg(databasePath);
+}
+
+bool JournalBackend::open(QString* error)
+{
+    if (m_repository && m_repository->isOpen())
+        return true;
+    auto repository = std::make_unique<JournalRepository>();
+    QString why;
+    if (!QFileInfo::exists(m_path)) {
+        why = QStringLiteral("The journal database was not found at %1.").arg(m_path);
+    } else if (!repository->open(m_path, &why)) {
+        if (why.isEmpty())
+            why = QStringLiteral("The journal database at %1 could not be opened.").arg(m_path);
+    } else {
+        m_repository = std::move(repository);
+        m_everOpened = true;
+        m_lastError.clear();
+        return true;
+    }
+    if (!why.contains(QLatin1String("sync")))
+        why += QLatin1Char(' ') + syncHint(m_path);
+    m_lastError = why;
+    if (error)
+        *error = why;
+    return false;
+}
+
+const JournalRepository* JournalBackend::repository(QString* error)
+{
+    return open(error) ? m_repository.get() : nullptr;
+}
+
+HealthReport JournalBackend::health()
+{
+    if (open())
+        return m_repository->health();
+    HealthReport report = JournalRepository::healthOf(m_path);
+    if (report.message.isEmpty() || !report.message.contains(QLatin1String("sync")))
+        report.message = m_lastError;
+    return report;
+}
+
+} // namespace jcr::mcp

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QString>
+
+#include <memory>
+
+namespace jcr {
+class JournalRepository;
+struct HealthReport;
+} // namespace jcr
+
+namespace jcr::mcp {
+
+/// The journal database as the MCP handlers see it: a repository that may be missing. When the file is
+/// missing or broken the server still runs; tools and jcr://health then explain how to build it
+/// (`jcr-mcp-server sync`), and the file is opened as soon as it appears (after a sync run elsewhere).
+/// Used from the thread that created it (JournalRepository is bound to its thread).
+class JournalBackend
+{
+public:
+    explicit JournalBackend(const QString& databasePath);
+    ~JournalBackend();
+    JournalBackend(const JournalBackend&) = delete;
+    JournalBackend& operator=(const JournalBackend&) = delete;
+
+    QString databasePath() const { return m_path; }
+
+    /// Opens the database if not yet open. Returns false with a person-readable explanation otherwise.
+    bool open(QString* error = nullptr);
+    /// The open repository, or nullptr with the reason (and what to do) in `error`.
+    const JournalRepository* repository(QString* error = nullptr);
+    /// Was the database ever opened successfully during this run?
+    bool everOpened() const { return m_everOpened; }
+
+    HealthReport health();
+
+    /// The sentence that tells a user how to build the database.
+    static QString syncHint(const QString& databasePath);
+
+private:
+    QString m_path;
+    std::unique_ptr<JournalRepository> m_repository;
+    QString m_lastError;
+    bool m_everOpened = false;
+};
+
+} // namespace jcr::mcp

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "journalrecords.h"
+#include "toolregistry.h"
+
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace jcr {
+class JournalRepository;
+} // namespace jcr
+
+namespace jcr::mcp {
+
+class JournalBackend;
+
+/// The journal tools: thin adapters from MCP arguments to JournalRepository queries and back to a
+/// structured result (the records' toJson()) plus readable text. The first four keep the names and
+/// arguments of the original ShowJCR MCP server so existing prompts keep working.
+class JournalTools
+{
+public:
+    /// Adds search_journal, get_partition_trends, check_warning_journals, compare_journals, get_journal
+    /// and filter_journals to `registry`. `backend` must outlive the registry.
+    static void registerAll(ToolRegistry& registry, JournalBackend& backend);
+
+    /// The journal `query` names: the best search match unless it is only a fuzzy (typo) match, in which
+    /// case nothing is returned and `suggestions` gets the close titles ("did you mean"). A query error
+    /// (database failure) is put in `error`.
+    static std::optional<JournalMatch>
+    resolve(const JournalRepository& repository, const QString& query, QStringList* suggestions, QString* error);
+    /// "未找到期刊 Journal not found …, did you mean …" text.
+    static QString notFoundText(const QString& query, const QStringList& suggestions);
+    /// `names` without case-insensitive duplicates ("Acta X" and "ACTA X" from different files), first kept.
+    static QStringList uniqueNames(const QStringList& names);
+    /// Splits "Nature, Science；Cell" (also Chinese separators and new lines) into trimmed names.
+    static QStringList splitList(const QString& text);
+    /// The profile with only the JCR, CAS and warning facts of `year` (0 keeps everything).
+    static JournalProfile restrictToYear(const JournalProfile& profile, int year);
+
+    static constexpr int MaxCompare = 20;
+    static constexpr int MaxFilterLimit = 100;
+
+private:
+    static ToolDefinition searchJournal(JournalBackend& backend);
+    static ToolDefinition partitionTrends(JournalBackend& backend);
+    static ToolDefinition warningJournals(JournalBackend& backend);
+    static ToolDefinition compareJournals(JournalBackend& backend);
+    static ToolDefinition getJournal(JournalBackend& backend);
+    static ToolDefinition filterJournals(JournalBackend& backend);
+};
+
+} // namespace jcr::mcp

@@ -1,0 +1,115 @@
+#pragma once
+
+#include "mcpsession.h"
+
+#include <QByteArray>
+#include <QByteArrayList>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QList>
+#include <QObject>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+namespace jcr::mcp {
+
+class PromptProvider;
+class RequestContext;
+class ResourceProvider;
+class ToolRegistry;
+
+/// The MCP protocol engine for one client session, independent of any transport.
+///
+///   transport (stdio, tests, HTTP) ──bytes/JSON──▶ McpEngine::handle() ──▶ method table ──▶ ToolRegistry /
+///   ResourceProvider / PromptProvider ──▶ core::JournalRepository
+///
+/// handle() takes one JSON-RPC message (or a batch) and returns what to send back: nothing for
+/// notifications and cancelled requests, one response (or one array for a batch) otherwise.
+/// Server-initiated messages (notifications/progress, notifications/message) are emitted through
+/// notificationReady() while the request runs, i.e. before its response.
+///
+/// Error policy (see docs/mcp-protocol.md): requests other than initialize and ping before initialize
+/// → -32600; a second initialize → -32600; batches only when 2025-03-26 was negotiated, otherwise one
+/// -32600; unknown tool or malformed tools/call → -32602; tool arguments that violate the inputSchema
+/// → -32602 naming the field before 2025-11-25, an isError result naming the field from 2025-11-25 on
+/// (SEP-1303); failures while a tool runs → isError result.
+class McpEngine : public QObject
+{
+    Q_OBJECT
+public:
+    McpEngine(ToolRegistry& tools, ResourceProvider& resources, PromptProvider& prompts, QObject* parent = nullptr);
+    /// An engine for a session that outlives it: the HTTP transports keep each session's state and hand
+    /// it to a short-lived engine on whichever worker thread runs the request.
+    McpEngine(ToolRegistry& tools,
+              ResourceProvider& resources,
+              PromptProvider& prompts,
+              std::shared_ptr<McpSession> session,
+              QObject* parent = nullptr);
+    ~McpEngine() override;
+
+    /// One parsed message (object) or batch (array). Returns 0 or 1 messages to send.
+    QList<QJsonValue> handle(const QJsonValue& message);
+    /// One line of input: parses it (answering -32700 without id when it is not JSON) and serializes
+    /// the replies as compact single-line JSON without the trailing newline.
+    QByteArrayList handleLine(const QByteArray& line);
+
+    McpSession& session() { return m_session; }
+    const McpSession& session() const { return m_session; }
+
+    /// Page size of tools/list, resources/list, resources/templates/list and prompts/list.
+    void setPageSize(int size) { m_pageSize = qMax(1, size); }
+    int pageSize() const { return m_pageSize; }
+
+    /// Sends notifications/message when `level` is at or above the session's level and the session is
+    /// initialized. For events outside a request (e.g. "database missing" at start).
+    void log(McpSession::LogLevel level, const QJsonValue& data, const QString& logger = QStringLiteral("jcr-mcp"));
+
+    static QString serverName() { return QStringLiteral("jcr-mcp"); }
+    static QString serverVersion();
+
+signals:
+    /// A server-initiated message to send now (progress, log). Emitted synchronously from handle().
+    void notificationReady(const QJsonObject& message);
+
+private:
+    using RequestHandler = QJsonObject (McpEngine::*)(const QJsonObject& params, RequestContext& context);
+    using NotificationHandler = void (McpEngine::*)(const QJsonObject& params);
+    struct Method
+    {
+        RequestHandler handler = nullptr;
+        bool beforeInitialize = false; ///< served before initialize (initialize itself, ping)
+    };
+
+    std::optional<QJsonObject> handleOne(const QJsonValue& message);
+    QJsonObject page(const QJsonArray& items, const QString& list, const QString& key, const QJsonObject& params) const;
+
+    QJsonObject initialize(const QJsonObject& params, RequestContext& context);
+    QJsonObject ping(const QJsonObject& params, RequestContext& context);
+    QJsonObject setLevel(const QJsonObject& params, RequestContext& context);
+    QJsonObject listTools(const QJsonObject& params, RequestContext& context);
+    QJsonObject callTool(const QJsonObject& params, RequestContext& context);
+    QJsonObject listResources(const QJsonObject& params, RequestContext& context);
+    QJsonObject listResourceTemplates(const QJsonObject& params, RequestContext& context);
+    QJsonObject readResource(const QJsonObject& params, RequestContext& context);
+    QJsonObject listPrompts(const QJsonObject& params, RequestContext& context);
+    QJsonObject getPrompt(const QJsonObject& params, RequestContext& context);
+    QJsonObject complete(const QJsonObject& params, RequestContext& context);
+
+    void initialized(const QJsonObject& params);
+    void cancelled(const QJsonObject& params);
+
+    ToolRegistry& m_tools;
+    ResourceProvider& m_resources;
+    PromptProvider& m_prompts;
+    std::shared_ptr<McpSession> m_sessionHolder;
+    McpSession& m_session;
+    QHash<QString, Method> m_methods;
+    QHash<QString, NotificationHandler> m_notifications;
+    int m_pageSize = 50;
+};
+
+} // namespace jcr::mcp

@@ -1,0 +1,168 @@
+#include "stdioserver.h"
+
+#include "journalbackend.h"
+#include "journalrepository.h"
+#include "journaltools.h"
+#include "jsonrpc.h"
+#include "mcpengine.h"
+#include "mcplogging.h"
+#include "promptprovider.h"
+#include "resourceprovider.h"
+#include "stdiotransport.h"
+#include "toolregistry.h"
+
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSocketNotifier>
+#include <QTimer>
+
+#include <csignal>
+#include <memory>
+
+#ifndef Q_OS_WIN
+#include <fcntl.h>
+#include <unistd.h>
+#endif
+
+namespace jcr {
+
+namespace {
+
+#ifndef Q_OS_WIN
+int signalPipe[2] = {-1, -1};
+
+void onTerminate(int)
+{
+    const char byte = 't';
+    [[maybe_unused]] const auto written = ::write(signalPipe[1], &byte, 1);
+}
+#endif
+
+/// Applies notifications/cancelled on the reader thread, so a request that is running on the main
+/// thread sees it at once. Cheap pre-check before parsing.
+void peekCancellation(mcp::McpSession& session, const QByteArray& line)
+{
+    if (!line.contains("notifications/cancelled"))
+        return;
+    const QJsonObject message = QJsonDocument::fromJson(line).object();
+    if (message.value(QStringLiteral("method")).toString() == QLatin1String("notifications/cancelled") &&
+        !message.contains(QStringLiteral("id")))
+        session.cancel(message.value(QStringLiteral("params")).toObject().value(QStringLiteral("requestId")));
+}
+
+} // namespace
+
+StdioServer::StdioServer(const QString& databasePath) : m_databasePath(databasePath)
+{
+}
+
+int StdioServer::run()
+{
+    return run(0, 1);
+}
+
+int StdioServer::run(int inputFd, int outputFd)
+{
+    std::unique_ptr<QCoreApplication> ownApplication;
+    if (!QCoreApplication::instance()) {
+        static int argc = 1;
+        static char name[] = "jcr-mcp-server";
+        static char* argv[] = {name, nullptr};
+        ownApplication = std::make_unique<QCoreApplication>(argc, argv);
+    }
+
+    mcp::JournalBackend backend(m_databasePath);
+    QString error;
+    if (!backend.open(&error))
+        qCCritical(lcMcp).noquote() << "jcr-mcp-server:" << error
+                                    << "The server keeps running; tools and jcr://health report this.";
+    else
+        qCInfo(lcMcp).noquote() << "serving" << m_databasePath << "over stdio";
+
+    mcp::ToolRegistry tools;
+    mcp::JournalTools::registerAll(tools, backend);
+    mcp::ResourceProvider resources(backend);
+    mcp::PromptProvider prompts(backend);
+    mcp::McpEngine engine(tools, resources, prompts);
+    mcp::StdioTransport transport(inputFd, outputFd);
+    transport.setLinePeek([&engine](const QByteArray& line) { peekCancellation(engine.session(), line); });
+
+    QEventLoop loop;
+    bool warnedClient = false;
+    bool warmedUp = false;
+    QObject::connect(&engine, &mcp::McpEngine::notificationReady, &loop,
+                     [&](const QJsonObject& message) { transport.send(mcp::JsonRpc::serialize(message)); });
+    QObject::connect(&transport, &mcp::StdioTransport::lineReceived, &loop, [&](const QByteArray& line) {
+        for (const QByteArray& reply : engine.handleLine(line))
+            transport.send(reply);
+        if (engine.session().isInitialized() && !warmedUp) {
+            warmedUp = true;
+            // Build the search index now, after the initialize answer is out, not on the first search.
+            QTimer::singleShot(0, &loop, [&] {
+                if (const JournalRepository* repository = backend.repository())
+                    repository->warmUp();
+            });
+        }
+        if (!warnedClient && engine.session().state() == mcp::McpSession::State::Ready && !backend.everOpened()) {
+            warnedClient = true;
+            QString why;
+            if (!backend.open(&why))
+                engine.log(mcp::McpSession::LogLevel::Warning, QJsonObject{{QStringLiteral("message"), why}});
+        }
+    });
+    QObject::connect(&transport, &mcp::StdioTransport::lineTooLong, &loop, [&](qint64 length) {
+        transport.send(mcp::JsonRpc::serialize(
+            mcp::JsonRpc::error(QJsonValue::Undefined, mcp::JsonRpc::InvalidRequest,
+                                QStringLiteral("Invalid Request: message of %1 bytes exceeds the limit").arg(length))));
+    });
+    QObject::connect(&transport, &mcp::StdioTransport::inputClosed, &loop, [&] {
+        qCInfo(lcMcpStdio) << "stdin closed, exiting";
+        loop.quit();
+    });
+    QObject::connect(&transport, &mcp::StdioTransport::outputClosed, &loop, [&] { loop.quit(); });
+
+#ifndef Q_OS_WIN
+    std::unique_ptr<QSocketNotifier> signalNotifier;
+    struct sigaction previousTerm = {}, previousInt = {}, previousPipe = {};
+    if (::pipe(signalPipe) == 0) {
+        ::fcntl(signalPipe[1], F_SETFL, O_NONBLOCK);
+        signalNotifier = std::make_unique<QSocketNotifier>(signalPipe[0], QSocketNotifier::Read);
+        QObject::connect(signalNotifier.get(), &QSocketNotifier::activated, &loop, [&] {
+            qCInfo(lcMcpStdio) << "terminated by signal, exiting";
+            loop.quit();
+        });
+        struct sigaction action = {};
+        action.sa_handler = onTerminate;
+        sigemptyset(&action.sa_mask);
+        ::sigaction(SIGTERM, &action, &previousTerm);
+        ::sigaction(SIGINT, &action, &previousInt);
+    }
+    struct sigaction ignore = {};
+    ignore.sa_handler = SIG_IGN;
+    sigemptyset(&ignore.sa_mask);
+    ::sigaction(SIGPIPE, &ignore, &previousPipe);
+#else
+    std::signal(SIGTERM, [](int) { QMetaObject::invokeMethod(QCoreApplication::instance(), "quit"); });
+#endif
+
+    transport.start();
+    loop.exec();
+    transport.stop();
+
+#ifndef Q_OS_WIN
+    if (signalNotifier) {
+        ::sigaction(SIGTERM, &previousTerm, nullptr);
+        ::sigaction(SIGINT, &previousInt, nullptr);
+        signalNotifier.reset();
+        ::close(signalPipe[0]);
+        ::close(signalPipe[1]);
+        signalPipe[0] = signalPipe[1] = -1;
+    }
+    ::sigaction(SIGPIPE, &previousPipe, nullptr);
+#endif
+    return backend.everOpened() ? 0 : ExitDatabaseMissing;
+}
+
+} // namespace jcr
