@@ -3,12 +3,32 @@
 #include "commandline.h"
 #include "datacommands.h"
 #include "healthcheckcommand.h"
+#include "httpserver.h"
 #include "stdioserver.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
 
 #include <cstdio>
+
+namespace {
+
+int runHttp(const jcr::ServerOptions& options, QTextStream& err)
+{
+    jcr::http::HttpSettings settings;
+    settings.streamableHttp = options.transport != jcr::ServerOptions::Transport::Sse;
+    settings.legacySse = options.transport != jcr::ServerOptions::Transport::StreamableHttp;
+    settings.host = options.host;
+    settings.port = options.port;
+    QString error;
+    if (!settings.readEnvironment(&error)) {
+        err << "jcr-mcp-server: " << error << Qt::endl;
+        return 2;
+    }
+    return jcr::HttpServer(options.databasePath, settings, jcr::ServerOptions::transportName(options.transport)).run();
+}
+
+} // namespace
 
 int main(int argc, char* argv[])
 {
@@ -44,10 +64,7 @@ int main(int argc, char* argv[])
     case jcr::ServerOptions::Command::Serve:
         break;
     }
-    if (options.transport != jcr::ServerOptions::Transport::Stdio) {
-        err << "jcr-mcp-server: the " << jcr::ServerOptions::transportName(options.transport)
-            << " transport is not available in this build yet; use --transport stdio." << Qt::endl;
-        return 2;
-    }
+    if (options.transport != jcr::ServerOptions::Transport::Stdio)
+        return runHttp(options, err);
     return jcr::StdioServer(options.databasePath).run();
 }

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "httpsettings.h"
+
+#include <QString>
+
+namespace jcr {
+
+/// `jcr-mcp-server --transport streamable-http|sse|http`: the MCP server over HTTP until SIGTERM/SIGINT.
+///
+/// Prints the ready line `jcr-mcp-server: listening on http://HOST:PORT (TRANSPORT)` on stderr once it
+/// accepts connections. On SIGTERM or SIGINT it stops accepting, answers every request it has accepted,
+/// ends its streams and returns 0. Returns 2 when it cannot listen (port in use, bad address).
+class HttpServer
+{
+public:
+    HttpServer(const QString& databasePath, const http::HttpSettings& settings, const QString& transportName);
+
+    int run();
+
+    static constexpr int ExitCannotListen = 2;
+
+private:
+    QString m_databasePath;
+    http::HttpSettings m_settings;
+    QString m_transportName;
+};
+
+} // namespace jcr

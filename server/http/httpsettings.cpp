@@ -1,0 +1,62 @@
+#include "httpsettings.h"
+
+#include <QThread>
+
+namespace jcr::http {
+
+namespace {
+
+bool readPositive(const char* variable, qint64 maximum, qint64* value, QString* error)
+{
+    const QByteArray text = qgetenv(variable).trimmed();
+    if (text.isEmpty())
+        return true;
+    bool ok = false;
+    const qint64 parsed = text.toLongLong(&ok);
+    if (!ok || parsed < 1 || parsed > maximum) {
+        *error = QStringLiteral("%1 is \"%2\"; it must be a whole number from 1 to %3")
+                     .arg(QString::fromLatin1(variable), QString::fromUtf8(text.left(40)))
+                     .arg(maximum);
+        return false;
+    }
+    *value = parsed;
+    return true;
+}
+
+} // namespace
+
+QHostAddress HttpSettings::address() const
+{
+    return host == QLatin1String("localhost") ? QHostAddress(QHostAddress::LocalHost) : QHostAddress(host);
+}
+
+bool HttpSettings::bindsToLoopback() const
+{
+    return address().isLoopback();
+}
+
+bool HttpSettings::readEnvironment(QString* error)
+{
+    token = qgetenv("JCR_MCP_TOKEN").trimmed();
+    const QString origins = qEnvironmentVariable("JCR_MCP_ALLOWED_ORIGINS");
+    for (const QString& origin : origins.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        if (origin.trimmed() == QLatin1String("*"))
+            anyOrigin = true;
+        else
+            allowedOrigins << origin.trimmed().toLower();
+    }
+    workers = std::max(2, QThread::idealThreadCount());
+    qint64 body = maxBodyBytes, sessions = maxSessions, idle = sessionIdleSeconds, threads = workers;
+    if (!readPositive("JCR_MCP_MAX_BODY_BYTES", qint64(1) << 30, &body, error) ||
+        !readPositive("JCR_MCP_MAX_SESSIONS", 1000000, &sessions, error) ||
+        !readPositive("JCR_MCP_SESSION_IDLE_SECONDS", 7 * 24 * 3600, &idle, error) ||
+        !readPositive("JCR_MCP_WORKERS", 256, &threads, error))
+        return false;
+    maxBodyBytes = body;
+    maxSessions = int(sessions);
+    sessionIdleSeconds = int(idle);
+    workers = int(threads);
+    return true;
+}
+
+} // namespace jcr::http

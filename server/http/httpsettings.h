@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QHostAddress>
+#include <QString>
+#include <QStringList>
+
+namespace jcr::http {
+
+/// How the HTTP transports run: what the command line decided (transport, host, port) and the hosted-use
+/// settings from the environment (docs/http-transport.md lists them with their defaults).
+struct HttpSettings
+{
+    bool streamableHttp = true; ///< serve /mcp
+    bool legacySse = true;      ///< serve /sse and /messages
+    QString host = QStringLiteral("127.0.0.1");
+    quint16 port = 8080;
+    QByteArray token;           ///< JCR_MCP_TOKEN; empty: no token needed
+    QStringList allowedOrigins; ///< JCR_MCP_ALLOWED_ORIGINS, besides the loopback origins
+    bool anyOrigin = false;     ///< JCR_MCP_ALLOWED_ORIGINS=*
+    qint64 maxBodyBytes = 1024 * 1024;
+    int maxSessions = 1000;
+    int sessionIdleSeconds = 1800;
+    int workers = 2;
+    int keepAliveSeconds = 15;     ///< SSE comment interval on idle streams
+    int headerTimeoutSeconds = 10; ///< a connection must send a whole request head within this
+    int idleConnectionSeconds = 120;
+
+    QHostAddress address() const;
+    bool bindsToLoopback() const;
+
+    /// Reads the JCR_MCP_* hosted-use variables. Returns false with a message naming the variable when
+    /// one holds a value that makes no sense.
+    bool readEnvironment(QString* error);
+};
+
+} // namespace jcr::http

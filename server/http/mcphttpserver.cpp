@@ -1,0 +1,555 @@
+#include "mcphttpserver.h"
+
+#include "guardedtcpserver.h"
+#include "mcpengine.h"
+#include "mcpsession.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QUrlQuery>
+
+Q_LOGGING_CATEGORY(lcHttp, "jcr.http")
+
+namespace jcr::http {
+
+namespace {
+
+QByteArray compact(const QJsonValue& value)
+{
+    if (value.isArray())
+        return QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact);
+    return QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
+}
+
+bool isRequest(const QJsonValue& message)
+{
+    const QJsonObject object = message.toObject();
+    return object.contains(QStringLiteral("method")) && object.contains(QStringLiteral("id"));
+}
+
+/// A JSON-RPC message of any kind: a request or notification (method), or a response (id with result or
+/// error). Anything else is refused with 400 before it reaches the engine.
+bool isJsonRpcMessage(const QJsonValue& message)
+{
+    const QJsonObject object = message.toObject();
+    if (!message.isObject() || object.value(QStringLiteral("jsonrpc")) != QLatin1String("2.0"))
+        return false;
+    if (object.value(QStringLiteral("method")).isString())
+        return true;
+    return object.contains(QStringLiteral("id")) &&
+           (object.contains(QStringLiteral("result")) || object.contains(QStringLiteral("error")));
+}
+
+/// Parses any JSON value. QJsonDocument holds only objects and arrays, so a scalar ("42", "null") is parsed
+/// inside an array: it is JSON, just not JSON-RPC, and must get -32600 rather than -32700.
+bool parseJson(const QByteArray& text, QJsonValue* value)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(text, &error);
+    if (error.error == QJsonParseError::NoError) {
+        *value = document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object());
+        return true;
+    }
+    const QJsonDocument wrapped = QJsonDocument::fromJson("[" + text + "]", &error);
+    if (error.error != QJsonParseError::NoError || wrapped.array().size() != 1)
+        return false;
+    *value = wrapped.array().first();
+    return true;
+}
+
+QList<QJsonValue> messagesOf(const QJsonValue& body)
+{
+    if (!body.isArray())
+        return {body};
+    const QJsonArray array = body.toArray();
+    return QList<QJsonValue>(array.begin(), array.end());
+}
+
+QByteArray methodName(QHttpServerRequest::Method method)
+{
+    switch (method) {
+    case QHttpServerRequest::Method::Get:
+        return "GET";
+    case QHttpServerRequest::Method::Post:
+        return "POST";
+    case QHttpServerRequest::Method::Delete:
+        return "DELETE";
+    case QHttpServerRequest::Method::Options:
+        return "OPTIONS";
+    case QHttpServerRequest::Method::Put:
+        return "PUT";
+    case QHttpServerRequest::Method::Head:
+        return "HEAD";
+    case QHttpServerRequest::Method::Patch:
+        return "PATCH";
+    default:
+        return "OTHER";
+    }
+}
+
+} // namespace
+
+McpHttpServer::McpHttpServer(const HttpSettings& settings, const QString& databasePath, QObject* parent)
+    : QAbstractHttpServer(parent), m_settings(settings), m_guard(settings),
+      m_sessions(settings.maxSessions, settings.sessionIdleSeconds), m_workers(databasePath, settings.workers)
+{
+    m_uptime.start();
+}
+
+McpHttpServer::~McpHttpServer()
+{
+    // Streams and calls are children whose signals reach into the members (a stream that ends removes its
+    // session). QObject would delete them after the members are gone; delete them while they exist.
+    // One at a time from the live list: deleting a child edits that list.
+    while (!children().isEmpty())
+        delete children().constFirst();
+}
+
+bool McpHttpServer::start(QString* error)
+{
+    m_tcpServer = new GuardedTcpServer(m_settings, this);
+    if (!m_tcpServer->listen(m_settings.address(), m_settings.port)) {
+        *error = QStringLiteral("cannot listen on %1:%2: %3")
+                     .arg(m_settings.host)
+                     .arg(m_settings.port)
+                     .arg(m_tcpServer->errorString());
+        return false;
+    }
+    bind(m_tcpServer);
+    m_workers.warmUp();
+    return true;
+}
+
+quint16 McpHttpServer::port() const
+{
+    return m_tcpServer ? m_tcpServer->serverPort() : 0;
+}
+
+void McpHttpServer::beginShutdown()
+{
+    m_shuttingDown = true;
+    if (m_tcpServer)
+        m_tcpServer->close();
+}
+
+void McpHttpServer::closeStreams()
+{
+    for (const std::shared_ptr<HttpSession>& session : m_sessions.all()) {
+        if (SseStream* stream = session->stream())
+            stream->end();
+    }
+}
+
+QByteArray McpHttpServer::header(const QHttpServerRequest& request, const QByteArray& name) const
+{
+    for (const auto& [key, value] : request.headers()) {
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value.trimmed();
+    }
+    return QByteArray();
+}
+
+bool McpHttpServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* socket)
+{
+    HttpConnection* connection = HttpConnection::of(socket);
+    Exchange exchange{request, {connection, connection->openResponse(), "other", QByteArray(), {}}};
+    exchange.reply.timer.start();
+    if (header(request, "connection").toLower() == "close" || m_shuttingDown)
+        connection->closeWhenDone();
+    route(exchange);
+    return true;
+}
+
+void McpHttpServer::missingHandler(const QHttpServerRequest& request, QTcpSocket* socket)
+{
+    handleRequest(request, socket);
+}
+
+void McpHttpServer::route(Exchange& exchange)
+{
+    const QHttpServerRequest& request = exchange.request;
+    const QString path = request.url().path();
+    const QHttpServerRequest::Method method = request.method();
+    struct Route
+    {
+        QString path;
+        bool enabled;
+        QList<QHttpServerRequest::Method> methods;
+    };
+    using M = QHttpServerRequest::Method;
+    const QList<Route> routes{
+        {QStringLiteral("/mcp"), m_settings.streamableHttp, {M::Post, M::Get, M::Delete, M::Options}},
+        {QStringLiteral("/sse"), m_settings.legacySse, {M::Get, M::Options}},
+        {QStringLiteral("/messages"), m_settings.legacySse, {M::Post, M::Options}},
+        {QStringLiteral("/health"), true, {M::Get}},
+        {QStringLiteral("/metrics"), true, {M::Get}},
+    };
+    const Route* matched = nullptr;
+    for (const Route& candidate : routes) {
+        if (candidate.enabled && candidate.path == path)
+            matched = &candidate;
+    }
+    if (matched)
+        exchange.reply.route = path.toLatin1();
+
+    // 1. DNS rebinding: a page elsewhere must not reach this server through a name that resolves here.
+    const QByteArray origin = header(request, "origin");
+    if (!m_guard.hostAllowed(header(request, "host")) || !m_guard.originAllowed(origin)) {
+        qCInfo(lcHttp) << "refused Host" << header(request, "host") << "Origin" << origin;
+        return answerError(exchange.reply, 403, -32600, QStringLiteral("Forbidden: Host or Origin not allowed"));
+    }
+    exchange.reply.origin = origin;
+    if (m_shuttingDown)
+        return answerError(exchange.reply, 503, -32000, QStringLiteral("Service Unavailable: the server is stopping"));
+    // 2. The token; browsers send CORS preflights without credentials, and /health serves load balancers.
+    if (m_guard.tokenRequired() && method != M::Options && path != QLatin1String("/health") &&
+        !m_guard.tokenAccepted(header(request, "authorization")))
+        return answerError(exchange.reply, 401, -32001, QStringLiteral("Unauthorized: a bearer token is required"),
+                           {{"WWW-Authenticate", "Bearer realm=\"jcr-mcp\""}});
+    // 3. Route and method.
+    if (!matched)
+        return answerError(exchange.reply, 404, -32601, QStringLiteral("Not Found: %1").arg(path.left(200)));
+    if (!matched->methods.contains(method)) {
+        QByteArrayList allowed;
+        for (M allowedMethod : matched->methods)
+            allowed << methodName(allowedMethod);
+        return answerError(exchange.reply, 405, -32600,
+                           QStringLiteral("Method Not Allowed: %1").arg(QString::fromLatin1(methodName(method))),
+                           {{"Allow", allowed.join(", ")}});
+    }
+    // 4. Size.
+    if (request.body().size() > m_settings.maxBodyBytes)
+        return answerError(exchange.reply, 413, -32600,
+                           QStringLiteral("Payload Too Large: at most %1 bytes").arg(m_settings.maxBodyBytes));
+
+    if (method == M::Options)
+        return preflight(exchange);
+    if (path == QLatin1String("/mcp"))
+        return method == M::Post ? postMcp(exchange) : method == M::Get ? getMcp(exchange) : deleteMcp(exchange);
+    if (path == QLatin1String("/sse"))
+        return getSse(exchange);
+    if (path == QLatin1String("/messages"))
+        return postMessages(exchange);
+    if (path == QLatin1String("/health"))
+        return getHealth(exchange);
+    return getMetrics(exchange);
+}
+
+std::shared_ptr<HttpSession> McpHttpServer::sessionFor(Exchange& exchange, bool* answered)
+{
+    *answered = true;
+    const QByteArray id = header(exchange.request, "mcp-session-id");
+    if (id.isEmpty()) {
+        answerError(exchange.reply, 400, -32600, QStringLiteral("Bad Request: Mcp-Session-Id header is required"));
+        return nullptr;
+    }
+    std::shared_ptr<HttpSession> session = m_sessions.find(id);
+    if (!session || session->kind() != HttpSession::Kind::StreamableHttp) {
+        answerError(exchange.reply, 404, -32001, QStringLiteral("Session not found: start a new one with initialize"));
+        return nullptr;
+    }
+    const QByteArray version = header(exchange.request, "mcp-protocol-version");
+    if (!version.isEmpty() && !mcp::McpSession::supportedVersions().contains(QString::fromLatin1(version))) {
+        answerError(
+            exchange.reply, 400, -32600,
+            QStringLiteral("Bad Request: unsupported MCP-Protocol-Version %1").arg(QString::fromLatin1(version)));
+        return nullptr;
+    }
+    *answered = false;
+    session->touch();
+    return session;
+}
+
+void McpHttpServer::postMcp(Exchange& exchange)
+{
+    const QByteArray accept = header(exchange.request, "accept");
+    if (!RequestGuard::accepts(accept, "application/json") || !RequestGuard::accepts(accept, "text/event-stream"))
+        return answerError(exchange.reply, 406, -32600,
+                           QStringLiteral("Not Acceptable: Accept must list application/json and text/event-stream"));
+    if (!RequestGuard::isJsonContentType(header(exchange.request, "content-type")))
+        return answerError(exchange.reply, 415, -32600,
+                           QStringLiteral("Unsupported Media Type: Content-Type must be application/json"));
+    QJsonValue body;
+    if (!parseJson(exchange.request.body(), &body))
+        return answerError(exchange.reply, 400, -32700, QStringLiteral("Parse error: the body is not JSON"));
+    const QList<QJsonValue> messages = messagesOf(body);
+    if (messages.isEmpty() || !std::all_of(messages.cbegin(), messages.cend(), isJsonRpcMessage))
+        return answerError(exchange.reply, 400, -32600, QStringLiteral("Invalid Request: not a JSON-RPC 2.0 message"));
+
+    const bool initialize =
+        body.isObject() && body.toObject().value(QStringLiteral("method")) == QLatin1String("initialize");
+    if (initialize) {
+        const QByteArray id = header(exchange.request, "mcp-session-id");
+        if (!id.isEmpty())
+            return m_sessions.find(id) ? answerError(exchange.reply, 400, -32600,
+                                                     QStringLiteral("Invalid Request: already initialized"))
+                                       : answerError(exchange.reply, 404, -32001, QStringLiteral("Session not found"));
+        const std::shared_ptr<HttpSession> session = m_sessions.create(HttpSession::Kind::StreamableHttp);
+        if (!session)
+            return answerError(exchange.reply, 503, -32000,
+                               QStringLiteral("Service Unavailable: too many sessions, try again later"));
+        return dispatchStreamable(exchange.reply, session, body, true);
+    }
+    bool answered = false;
+    const std::shared_ptr<HttpSession> session = sessionFor(exchange, &answered);
+    if (answered)
+        return;
+    if (body.isArray() && session->state()->protocolVersion() != QLatin1String("2025-03-26"))
+        return answerError(exchange.reply, 400, -32600,
+                           QStringLiteral("Invalid Request: batches are only part of protocol version 2025-03-26"));
+    dispatchStreamable(exchange.reply, session, body, false);
+}
+
+void McpHttpServer::dispatchStreamable(const Reply& reply,
+                                       const std::shared_ptr<HttpSession>& session,
+                                       const QJsonValue& message,
+                                       bool newSession)
+{
+    const QList<QJsonValue> messages = messagesOf(message);
+    QJsonArray requestIds;
+    for (const QJsonValue& one : messages) {
+        if (isRequest(one))
+            requestIds.append(one.toObject().value(QStringLiteral("id")));
+    }
+    const QByteArray method = messages.size() == 1
+                                  ? messages.first().toObject().value(QStringLiteral("method")).toString().toLatin1()
+                                  : QByteArray("batch");
+    Headers headers = corsHeaders(reply.origin);
+    if (newSession)
+        headers.emplace_back("Mcp-Session-Id", session->id());
+
+    // One QObject per call: it receives the worker's answers, and its death cuts every connection below.
+    auto* call = new QObject(this);
+    auto stream = std::make_shared<QPointer<SseStream>>();
+    ++m_pendingRequests;
+    ++session->activeRequests;
+    // A client that goes away cancels its requests; the engine then drops their answers.
+    if (reply.connection)
+        connect(reply.connection, &HttpConnection::closed, call, [session, requestIds] {
+            for (const QJsonValue& id : requestIds)
+                session->state()->cancel(id);
+        });
+
+    static quint64 streamSequence = 0;
+    const QByteArray streamId = "p" + QByteArray::number(++streamSequence);
+    auto eventNumber = std::make_shared<int>(0);
+    auto onNotification = [this, reply, headers, stream, streamId, eventNumber, call,
+                           requestIds](const QJsonObject& notification) {
+        if (requestIds.isEmpty() || !reply.connection)
+            return;
+        // The first notification turns the answer into an event stream: notifications, then the response.
+        if (!*stream)
+            *stream = new SseStream(reply.connection, reply.response, headers, m_settings.keepAliveSeconds, call);
+        (*stream)->send(compact(notification), "message", streamId + '-' + QByteArray::number(++*eventNumber));
+    };
+    auto onReplies = [this, reply, headers, stream, streamId, eventNumber, call, session, newSession, method,
+                      requestIds](const QList<QJsonValue>& replies) {
+        --m_pendingRequests;
+        --session->activeRequests;
+        session->touch();
+        const bool failed = !replies.isEmpty() && replies.first().toObject().contains(QStringLiteral("error"));
+        const bool toolError = !replies.isEmpty() && replies.first()
+                                                         .toObject()
+                                                         .value(QStringLiteral("result"))
+                                                         .toObject()
+                                                         .value(QStringLiteral("isError"))
+                                                         .toBool();
+        m_metrics.recordCall(method, failed || toolError, double(reply.timer.nsecsElapsed()) / 1e6);
+        if (newSession && (replies.isEmpty() || failed))
+            m_sessions.remove(session->id()); // initialize failed: no session to keep
+        if (*stream) {
+            for (const QJsonValue& answer : replies)
+                (*stream)->send(compact(answer), "message", streamId + '-' + QByteArray::number(++*eventNumber));
+            (*stream)->end();
+            finished(reply, 200);
+        } else if (requestIds.isEmpty() || replies.isEmpty()) {
+            // Only notifications or responses, or requests cancelled while they ran: nothing to return.
+            answer(reply, 202, QByteArray(), QByteArray(), headers);
+        } else {
+            answer(reply, 200, compact(replies.first()), "application/json", headers);
+        }
+        call->deleteLater();
+    };
+    m_workers.submit(session->state(), message, call, onNotification, onReplies);
+}
+
+void McpHttpServer::getMcp(Exchange& exchange)
+{
+    if (!RequestGuard::accepts(header(exchange.request, "accept"), "text/event-stream"))
+        return answerError(exchange.reply, 406, -32600,
+                           QStringLiteral("Not Acceptable: Accept must list text/event-stream"));
+    bool answered = false;
+    const std::shared_ptr<HttpSession> session = sessionFor(exchange, &answered);
+    if (answered)
+        return;
+    if (session->hasOpenStream())
+        return answerError(exchange.reply, 409, -32600, QStringLiteral("Conflict: this session already has a stream"));
+    auto* stream = new SseStream(exchange.reply.connection, exchange.reply.response, corsHeaders(exchange.reply.origin),
+                                 m_settings.keepAliveSeconds, this);
+    connect(stream, &SseStream::closed, stream, &QObject::deleteLater);
+    session->setStream(stream);
+    for (const auto& [id, json] : session->eventsAfter(header(exchange.request, "last-event-id")))
+        stream->send(json, "message", id);
+    finished(exchange.reply, 200);
+}
+
+void McpHttpServer::deleteMcp(Exchange& exchange)
+{
+    bool answered = false;
+    const std::shared_ptr<HttpSession> session = sessionFor(exchange, &answered);
+    if (answered)
+        return;
+    if (SseStream* stream = session->stream())
+        stream->end();
+    m_sessions.remove(session->id());
+    answer(exchange.reply, 200, QByteArray(), QByteArray(), corsHeaders(exchange.reply.origin));
+}
+
+void McpHttpServer::getSse(Exchange& exchange)
+{
+    const std::shared_ptr<HttpSession> session = m_sessions.create(HttpSession::Kind::Sse);
+    if (!session)
+        return answerError(exchange.reply, 503, -32000,
+                           QStringLiteral("Service Unavailable: too many sessions, try again later"));
+    auto* stream = new SseStream(exchange.reply.connection, exchange.reply.response, corsHeaders(exchange.reply.origin),
+                                 m_settings.keepAliveSeconds, this);
+    session->setStream(stream);
+    const QByteArray id = session->id();
+    // The stream is the session: when it closes, the session ends.
+    connect(stream, &SseStream::closed, this, [this, id, stream] {
+        m_sessions.remove(id);
+        m_legacyQueues.remove(id);
+        stream->deleteLater();
+    });
+    // A relative URL: clients resolve it against the stream's URL, whatever name or proxy they used.
+    stream->send("/messages?session_id=" + id, "endpoint");
+    finished(exchange.reply, 200);
+}
+
+void McpHttpServer::postMessages(Exchange& exchange)
+{
+    const QUrlQuery query = exchange.request.query();
+    QByteArray id = query.queryItemValue(QStringLiteral("session_id")).toLatin1();
+    if (id.isEmpty())
+        id = query.queryItemValue(QStringLiteral("sessionId")).toLatin1();
+    if (id.isEmpty())
+        return answerError(exchange.reply, 400, -32600, QStringLiteral("Bad Request: session_id is required"));
+    const std::shared_ptr<HttpSession> session = m_sessions.find(id);
+    if (!session || session->kind() != HttpSession::Kind::Sse || !session->hasOpenStream())
+        return answerError(exchange.reply, 404, -32001, QStringLiteral("Session not found: open a new stream at /sse"));
+    QJsonValue message;
+    if (!parseJson(exchange.request.body(), &message))
+        return answerError(exchange.reply, 400, -32700, QStringLiteral("Parse error: the body is not JSON"));
+    session->touch();
+    // The answer travels on the stream; messages of one legacy session run one after another, in order.
+    m_legacyQueues[id].append(message);
+    answer(exchange.reply, 202, "Accepted", "text/plain", corsHeaders(exchange.reply.origin));
+    dispatchLegacy(session);
+}
+
+void McpHttpServer::dispatchLegacy(const std::shared_ptr<HttpSession>& session)
+{
+    const QByteArray id = session->id();
+    QList<QJsonValue>& queue = m_legacyQueues[id];
+    if (m_legacyBusy.contains(id) || queue.isEmpty())
+        return;
+    const QJsonValue message = queue.takeFirst();
+    m_legacyBusy.insert(id);
+    ++m_pendingRequests;
+    ++session->activeRequests;
+    QElapsedTimer timer;
+    timer.start();
+    const QByteArray method = message.toObject().value(QStringLiteral("method")).toString().toLatin1();
+    m_workers.submit(
+        session->state(), message, this,
+        [session](const QJsonObject& notification) { session->sendOnStream(compact(notification)); },
+        [this, session, id, timer, method](const QList<QJsonValue>& replies) {
+            --m_pendingRequests;
+            --session->activeRequests;
+            m_legacyBusy.remove(id);
+            for (const QJsonValue& answer : replies)
+                session->sendOnStream(compact(answer));
+            const bool failed = !replies.isEmpty() && replies.first().toObject().contains(QStringLiteral("error"));
+            m_metrics.recordCall(method.isEmpty() ? QByteArray("batch") : method, failed,
+                                 double(timer.nsecsElapsed()) / 1e6);
+            if (m_sessions.find(id))
+                dispatchLegacy(session);
+        });
+}
+
+void McpHttpServer::getHealth(Exchange& exchange)
+{
+    const Reply reply = exchange.reply;
+    m_workers.health(this, [this, reply](const HealthReport& report) {
+        QJsonObject health = report.toJson();
+        health.insert(QStringLiteral("version"), mcp::McpEngine::serverVersion());
+        health.insert(QStringLiteral("uptimeSeconds"), m_uptime.elapsed() / 1000);
+        health.insert(
+            QStringLiteral("sessions"),
+            QJsonObject{{QStringLiteral("streamableHttp"), m_sessions.count(HttpSession::Kind::StreamableHttp)},
+                        {QStringLiteral("sse"), m_sessions.count(HttpSession::Kind::Sse)}});
+        answer(reply, report.healthy ? 200 : 503, QJsonDocument(health).toJson(QJsonDocument::Compact),
+               "application/json", corsHeaders(reply.origin));
+    });
+}
+
+void McpHttpServer::getMetrics(Exchange& exchange)
+{
+    const QByteArray text = m_metrics.render({{"streamable-http", m_sessions.count(HttpSession::Kind::StreamableHttp)},
+                                              {"sse", m_sessions.count(HttpSession::Kind::Sse)}},
+                                             m_workers.busyThreads(), double(m_uptime.elapsed()) / 1000.0);
+    answer(exchange.reply, 200, text, "text/plain; version=0.0.4; charset=utf-8");
+}
+
+void McpHttpServer::preflight(Exchange& exchange)
+{
+    Headers headers = corsHeaders(exchange.reply.origin);
+    headers.emplace_back("Access-Control-Allow-Methods", "GET, POST, DELETE, OPTIONS");
+    headers.emplace_back("Access-Control-Allow-Headers",
+                         "Content-Type, Accept, Authorization, Mcp-Session-Id, MCP-Protocol-Version, Last-Event-ID");
+    headers.emplace_back("Access-Control-Max-Age", "86400");
+    answer(exchange.reply, 204, QByteArray(), QByteArray(), headers);
+}
+
+McpHttpServer::Headers McpHttpServer::corsHeaders(const QByteArray& origin) const
+{
+    if (origin.isEmpty())
+        return {};
+    return {{"Access-Control-Allow-Origin", origin},
+            {"Vary", "Origin"},
+            {"Access-Control-Expose-Headers", "Mcp-Session-Id, MCP-Protocol-Version"}};
+}
+
+void McpHttpServer::answer(
+    const Reply& reply, int status, const QByteArray& body, const QByteArray& contentType, const Headers& extra)
+{
+    Headers headers;
+    if (!contentType.isEmpty())
+        headers.emplace_back("Content-Type", contentType);
+    headers.emplace_back("Cache-Control", "no-store");
+    headers += extra;
+    if (m_shuttingDown)
+        headers.emplace_back("Connection", "close");
+    reply.response->write(httpResponse(status, headers, body));
+    reply.response->finish();
+    finished(reply, status);
+}
+
+void McpHttpServer::answerError(const Reply& reply, int status, int code, const QString& message, const Headers& extra)
+{
+    // HTTP-level errors carry a JSON-RPC error without id: the request may not even be JSON.
+    const QJsonObject error{
+        {QStringLiteral("jsonrpc"), QStringLiteral("2.0")},
+        {QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), code}, {QStringLiteral("message"), message}}}};
+    answer(reply, status, QJsonDocument(error).toJson(QJsonDocument::Compact), "application/json",
+           corsHeaders(reply.origin) + extra);
+}
+
+void McpHttpServer::finished(const Reply& reply, int status)
+{
+    m_metrics.recordRequest(reply.route, status, double(reply.timer.nsecsElapsed()) / 1e6);
+}
+
+} // namespace jcr::http

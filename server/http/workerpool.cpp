@@ -1,0 +1,101 @@
+#include "workerpool.h"
+
+#include "journalbackend.h"
+#include "journalrepository.h"
+#include "journaltools.h"
+#include "mcpengine.h"
+#include "mcpsession.h"
+#include "promptprovider.h"
+#include "resourceprovider.h"
+#include "toolregistry.h"
+
+#include <QPointer>
+
+namespace jcr::http {
+
+/// What one worker thread needs to answer MCP messages: its own database connection and handlers.
+struct WorkerPool::WorkerStack
+{
+    explicit WorkerStack(const QString& databasePath) : backend(databasePath), resources(backend), prompts(backend)
+    {
+        mcp::JournalTools::registerAll(tools, backend);
+    }
+    mcp::JournalBackend backend;
+    mcp::ToolRegistry tools;
+    mcp::ResourceProvider resources;
+    mcp::PromptProvider prompts;
+};
+
+namespace {
+
+/// Calls `function` on `receiver`'s thread, unless `receiver` is gone by then.
+template <typename Function> void post(const QPointer<QObject>& receiver, Function function)
+{
+    if (receiver)
+        QMetaObject::invokeMethod(receiver.data(), std::move(function), Qt::QueuedConnection);
+}
+
+} // namespace
+
+WorkerPool::WorkerPool(const QString& databasePath, int threads, QObject* parent)
+    : QObject(parent), m_databasePath(databasePath)
+{
+    m_pool.setMaxThreadCount(std::max(1, threads));
+    m_pool.setExpiryTimeout(-1);
+}
+
+WorkerPool::~WorkerPool()
+{
+    m_pool.waitForDone();
+}
+
+WorkerPool::WorkerStack& WorkerPool::stack()
+{
+    // QThreadStorage, not thread_local: Qt deletes the stack inside its thread as the thread finishes,
+    // before QThreadPool's destructor returns from joining it. A thread_local would be destroyed by libc
+    // later, racing QtSql's own teardown at exit.
+    if (!m_stacks.hasLocalData())
+        m_stacks.setLocalData(new WorkerStack(m_databasePath));
+    return *m_stacks.localData();
+}
+
+void WorkerPool::submit(std::shared_ptr<mcp::McpSession> session,
+                        const QJsonValue& message,
+                        QObject* receiver,
+                        NotificationHandler onNotification,
+                        ReplyHandler onReplies)
+{
+    const QPointer<QObject> target(receiver);
+    m_pool.start([this, session = std::move(session), message, target, onNotification = std::move(onNotification),
+                  onReplies = std::move(onReplies)] {
+        WorkerStack& worker = stack();
+        mcp::McpEngine engine(worker.tools, worker.resources, worker.prompts, session);
+        QObject::connect(
+            &engine, &mcp::McpEngine::notificationReady, &engine,
+            [&](const QJsonObject& notification) {
+                post(target, [onNotification, notification] { onNotification(notification); });
+            },
+            Qt::DirectConnection);
+        const QList<QJsonValue> replies = engine.handle(message);
+        post(target, [onReplies, replies] { onReplies(replies); });
+    });
+}
+
+void WorkerPool::health(QObject* receiver, std::function<void(const HealthReport&)> onReport)
+{
+    const QPointer<QObject> target(receiver);
+    m_pool.start([this, target, onReport = std::move(onReport)] {
+        const HealthReport report = stack().backend.health();
+        post(target, [onReport, report] { onReport(report); });
+    });
+}
+
+void WorkerPool::warmUp()
+{
+    m_pool.start([this] {
+        if (const JournalRepository* repository = stack().backend.repository())
+            repository->warmUp();
+    });
+}
+
+} // namespace jcr::http

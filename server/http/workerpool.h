@@ -1,0 +1,63 @@
+#pragma once
+
+#include "journalrecords.h"
+
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QList>
+#include <QObject>
+#include <QThreadPool>
+#include <QThreadStorage>
+
+#include <functional>
+#include <memory>
+
+namespace jcr::mcp {
+class McpSession;
+}
+
+namespace jcr::http {
+
+/// Runs MCP messages off the event loop, on a bounded pool of threads, so that one slow query never
+/// stalls other clients.
+///
+/// Each worker thread has its own journal database connection (a QSqlDatabase belongs to the thread that
+/// opened it) and its own tool, resource and prompt handlers on top; the in-memory search index is built
+/// once and shared. A session's protocol state travels with each message, so any worker can serve any
+/// session, and requests of one session run in parallel.
+class WorkerPool : public QObject
+{
+    Q_OBJECT
+public:
+    WorkerPool(const QString& databasePath, int threads, QObject* parent = nullptr);
+    ~WorkerPool() override;
+
+    using NotificationHandler = std::function<void(const QJsonObject&)>;
+    using ReplyHandler = std::function<void(const QList<QJsonValue>&)>;
+
+    /// Handles `message` (one JSON-RPC message or a batch) for `session` on a worker. `onNotification`
+    /// (progress, log messages sent while it runs) and then `onReplies` are called on `receiver`'s thread,
+    /// and only while `receiver` exists.
+    void submit(std::shared_ptr<mcp::McpSession> session,
+                const QJsonValue& message,
+                QObject* receiver,
+                NotificationHandler onNotification,
+                ReplyHandler onReplies);
+    /// The database's health, computed on a worker; `onReport` runs on `receiver`'s thread.
+    void health(QObject* receiver, std::function<void(const HealthReport&)> onReport);
+    /// Builds the search index in the background, so the first search does not pay for it.
+    void warmUp();
+
+    int busyThreads() const { return m_pool.activeThreadCount(); }
+    bool waitForDone(int milliseconds) { return m_pool.waitForDone(milliseconds); }
+
+private:
+    struct WorkerStack;
+    WorkerStack& stack();
+
+    QString m_databasePath;
+    QThreadStorage<WorkerStack*> m_stacks; ///< declared before m_pool: outlives the threads it serves
+    QThreadPool m_pool;
+};
+
+} // namespace jcr::http
