@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Quick start, the main job: install what is missing, build, build the journal database, then answer a
-# journal question from it. The data comes from the ShowJCR project online, or from the folder or URL in
-# JCR_MCP_DATA_SOURCE (e.g. JCR_MCP_DATA_SOURCE=../shared/showjcr). The database lives in JCR_MCP_DB
-# (default: build/jcr.db).
+# Quick start, the main job: install what is missing, build, build the journal database if there is none,
+# then run the MCP server listening over HTTP (Streamable HTTP at /mcp and legacy SSE at /sse) until
+# Ctrl-C. The data comes from the ShowJCR project online, or from the folder or URL in JCR_MCP_DATA_SOURCE
+# (e.g. JCR_MCP_DATA_SOURCE=../shared/showjcr). The database lives in JCR_MCP_DB (default: build/jcr.db).
+# JCR_MCP_TRANSPORT, JCR_MCP_HOST and JCR_MCP_PORT choose how it listens (default http on 127.0.0.1:8080).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -13,5 +14,8 @@ if [[ -n "${JCR_MCP_DATA_SOURCE:-}" && -d "$JCR_MCP_DATA_SOURCE" ]]; then
     export JCR_MCP_DATA_SOURCE=$(cd "$JCR_MCP_DATA_SOURCE" && pwd)
 fi
 
-"$server" sync
-"$server" query "${1:-Nature}"
+if [[ ! -f "$JCR_MCP_DB" || "${JCR_MCP_SYNC:-}" == 1 ]]; then
+    "$server" sync
+fi
+"$server" query Nature
+exec "$server" --transport "${JCR_MCP_TRANSPORT:-http}" "$@"
