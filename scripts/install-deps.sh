@@ -8,6 +8,7 @@ packages=(
     qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
     sqlite3 nodejs npm
+    clang libclang-rt-14-dev  # the libFuzzer test (tests/server/fuzz) needs clang and its sanitizer runtimes
 )
 
 missing=()
