@@ -90,42 +90,48 @@ JournalRepository::~JournalRepository()
 bool JournalRepository::open(const QString& path, QString* error)
 {
     close();
-    auto fail = [&](const QString& why) {
-        if (error)
-            *error = why;
-        close();
-        return false;
-    };
+    const QString why = connect(path);
+    if (why.isEmpty())
+        return true;
+    // Only now, with connect()'s handles to the connection gone, can it be removed cleanly.
+    close();
+    if (error)
+        *error = why;
+    return false;
+}
+
+QString JournalRepository::connect(const QString& path)
+{
     const QFileInfo file(path);
     if (!file.exists())
-        return fail(QStringLiteral("no journal database at %1; %2").arg(path, NotFoundHint));
+        return QStringLiteral("no journal database at %1; %2").arg(path, NotFoundHint);
     if (!file.isReadable())
-        return fail(QStringLiteral("the journal database %1 is not readable").arg(path));
+        return QStringLiteral("the journal database %1 is not readable").arg(path);
 
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     db.setDatabaseName(file.absoluteFilePath());
     db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
     m_path = file.absoluteFilePath();
     if (!db.open())
-        return fail(QStringLiteral("cannot open %1: %2").arg(path, db.lastError().text()));
+        return QStringLiteral("cannot open %1: %2").arg(path, db.lastError().text());
 
     QSqlQuery query(db);
     // Reads are served from the memory-mapped file instead of copying pages into SQLite's small default
     // cache (a filter over every journal otherwise spends most of its time copying pages).
     query.exec(QStringLiteral("PRAGMA mmap_size=268435456"));
     if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
-        return fail(QStringLiteral("%1 is not a journal database or is damaged (%2); %3")
-                        .arg(path, query.lastError().text(), NotFoundHint));
+        return QStringLiteral("%1 is not a journal database or is damaged (%2); %3")
+            .arg(path, query.lastError().text(), NotFoundHint);
     const int version = query.value(0).toInt();
     if (version != DatabaseSchema::Version)
-        return fail(QStringLiteral("%1 was built by another version of jcr-mcp (schema %2, expected %3); %4")
-                        .arg(path)
-                        .arg(version)
-                        .arg(DatabaseSchema::Version)
-                        .arg(NotFoundHint));
+        return QStringLiteral("%1 was built by another version of jcr-mcp (schema %2, expected %3); %4")
+            .arg(path)
+            .arg(version)
+            .arg(DatabaseSchema::Version)
+            .arg(NotFoundHint);
     if (!query.exec(QStringLiteral("SELECT count(*) FROM journal")) || !query.next())
-        return fail(QStringLiteral("%1 is damaged (%2); %3").arg(path, query.lastError().text(), NotFoundHint));
-    return true;
+        return QStringLiteral("%1 is damaged (%2); %3").arg(path, query.lastError().text(), NotFoundHint);
+    return QString();
 }
 
 bool JournalRepository::isOpen() const

@@ -72,6 +72,8 @@ public:
     static constexpr int MaxQueryLength = 512;
 
 private:
+    /// Opens and checks the connection; the reason it cannot be used, or an empty string.
+    QString connect(const QString& path);
     const SearchIndex& searchIndex() const;
     QSqlDatabase database() const;
 

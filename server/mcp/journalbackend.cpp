@@ -1,6 +1,7 @@
 #include "journalbackend.h"
 
 #include "journalrepository.h"
+#include "mcplogging.h"
 
 #include <QFileInfo>
 
@@ -22,8 +23,10 @@ QString JournalBackend::syncHint(const QString& databasePath)
 
 bool JournalBackend::open(QString* error)
 {
-    if (m_repository && m_repository->isOpen())
+    if (m_repository && m_repository->isOpen()) {
+        followReplacement();
         return true;
+    }
     auto repository = std::make_unique<JournalRepository>();
     QString why;
     if (!QFileInfo::exists(m_path)) {
@@ -33,6 +36,8 @@ bool JournalBackend::open(QString* error)
             why = QStringLiteral("The journal database at %1 could not be opened.").arg(m_path);
     } else {
         m_repository = std::move(repository);
+        m_openedVersion = QFileInfo(m_path).lastModified();
+        m_sinceCheck.start();
         m_everOpened = true;
         m_lastError.clear();
         return true;
@@ -43,6 +48,29 @@ bool JournalBackend::open(QString* error)
     if (error)
         *error = why;
     return false;
+}
+
+void JournalBackend::followReplacement()
+{
+    if (m_sinceCheck.isValid() && m_sinceCheck.elapsed() < 1000)
+        return;
+    m_sinceCheck.start();
+    const QDateTime version = QFileInfo(m_path).lastModified();
+    if (!version.isValid() || version == m_openedVersion)
+        return;
+    // A sync swapped in a new database (rename(2): the open connection still reads the old file).
+    auto replacement = std::make_unique<JournalRepository>();
+    QString why;
+    if (!replacement->open(m_path, &why)) {
+        qCWarning(lcMcp).noquote() << "a new journal database appeared but cannot be opened; still answering from "
+                                      "the previous one:"
+                                   << why;
+        m_openedVersion = version; // do not retry the same broken file every second
+        return;
+    }
+    qCInfo(lcMcp).noquote() << "the journal database was updated; answering from the new data";
+    m_repository = std::move(replacement);
+    m_openedVersion = version;
 }
 
 const JournalRepository* JournalBackend::repository(QString* error)

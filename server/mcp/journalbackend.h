@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QDateTime>
+#include <QElapsedTimer>
 #include <QString>
 
 #include <memory>
@@ -14,6 +16,8 @@ namespace jcr::mcp {
 /// The journal database as the MCP handlers see it: a repository that may be missing. When the file is
 /// missing or broken the server still runs; tools and jcr://health then explain how to build it
 /// (`jcr-mcp-server sync`), and the file is opened as soon as it appears (after a sync run elsewhere).
+/// When a sync replaces the file while the server runs, the next use after the swap (checked at most once
+/// a second) opens the new file; until then, and if the new file cannot be opened, the old data answers.
 /// Used from the thread that created it (JournalRepository is bound to its thread).
 class JournalBackend
 {
@@ -38,7 +42,12 @@ public:
     static QString syncHint(const QString& databasePath);
 
 private:
+    /// Opens the file again when a sync has replaced it since it was opened.
+    void followReplacement();
+
     QString m_path;
+    QDateTime m_openedVersion; ///< modification time of the file that is open
+    QElapsedTimer m_sinceCheck;
     std::unique_ptr<JournalRepository> m_repository;
     QString m_lastError;
     bool m_everOpened = false;
