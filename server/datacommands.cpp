@@ -84,15 +84,22 @@ int DataCommands::sync(const ServerOptions& options)
     return 0;
 }
 
+bool DataCommands::openRepository(const ServerOptions& options, JournalRepository& repository)
+{
+    QString error;
+    if (repository.open(options.databasePath, &error))
+        return true;
+    m_err << "error: " << error << Qt::endl;
+    return false;
+}
+
 int DataCommands::query(const ServerOptions& options)
 {
     const QString text = options.arguments.join(QLatin1Char(' '));
     JournalRepository repository;
-    QString error;
-    if (!repository.open(options.databasePath, &error)) {
-        m_err << "error: " << error << Qt::endl;
+    if (!openRepository(options, repository))
         return 1;
-    }
+    QString error;
     const std::optional<JournalProfile> profile = repository.profile(text, &error);
     if (!profile) {
         if (!error.isEmpty()) {
@@ -113,11 +120,8 @@ int DataCommands::search(const ServerOptions& options)
 {
     const QString text = options.arguments.join(QLatin1Char(' '));
     JournalRepository repository;
-    QString error;
-    if (!repository.open(options.databasePath, &error)) {
-        m_err << "error: " << error << Qt::endl;
+    if (!openRepository(options, repository))
         return 1;
-    }
     const SearchResult result = repository.search(text, {options.limit, 0});
     if (!result.ok()) {
         m_err << "error: " << result.error << Qt::endl;

@@ -6,6 +6,8 @@
 
 namespace jcr {
 
+class JournalRepository;
+
 /// The data commands of jcr-mcp-server: sync, query and search. Results go to `out`, progress and errors
 /// to `err`; each returns the process exit code (0 success, 1 failure or nothing found).
 class DataCommands
@@ -18,6 +20,9 @@ public:
     int search(const ServerOptions& options);
 
 private:
+    /// Opens the database for query/search; says why on stderr when it cannot.
+    bool openRepository(const ServerOptions& options, JournalRepository& repository);
+
     QTextStream& m_out;
     QTextStream& m_err;
 };
