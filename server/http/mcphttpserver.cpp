@@ -444,7 +444,12 @@ void McpHttpServer::postMessages(Exchange& exchange)
         return answerError(exchange.reply, 400, -32700, QStringLiteral("Parse error: the body is not JSON"));
     session->touch();
     // The answer travels on the stream; messages of one legacy session run one after another, in order.
-    m_legacyQueues[id].append(message);
+    QList<QJsonValue>& queue = m_legacyQueues[id];
+    if (queue.size() >= MaxQueuedLegacyMessages)
+        return answerError(
+            exchange.reply, 503, -32000,
+            QStringLiteral("Service Unavailable: %1 messages of this session are still waiting").arg(queue.size()));
+    queue.append(message);
     answer(exchange.reply, 202, "Accepted", "text/plain", corsHeaders(exchange.reply.origin));
     dispatchLegacy(session);
 }

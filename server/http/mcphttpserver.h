@@ -98,6 +98,9 @@ private:
     QByteArray header(const QHttpServerRequest& request, const QByteArray& name) const;
     void finished(const Reply& reply, int status);
 
+    /// Messages a legacy SSE session may have waiting; more are refused, so one client cannot queue without end.
+    static constexpr int MaxQueuedLegacyMessages = 256;
+
     HttpSettings m_settings;
     RequestGuard m_guard;
     SessionRegistry m_sessions;
