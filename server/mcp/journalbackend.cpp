@@ -36,6 +36,7 @@ bool JournalBackend::open(QString* error)
             why = QStringLiteral("The journal database at %1 could not be opened.").arg(m_path);
     } else {
         m_repository = std::move(repository);
+        ++m_generation;
         m_openedVersion = QFileInfo(m_path).lastModified();
         m_sinceCheck.start();
         m_everOpened = true;
@@ -70,7 +71,13 @@ void JournalBackend::followReplacement()
     }
     qCInfo(lcMcp).noquote() << "the journal database was updated; answering from the new data";
     m_repository = std::move(replacement);
+    ++m_generation;
     m_openedVersion = version;
+}
+
+quint64 JournalBackend::generation()
+{
+    return open() ? m_generation : 0;
 }
 
 const JournalRepository* JournalBackend::repository(QString* error)

@@ -191,6 +191,7 @@ JournalProfile JournalTools::restrictToYear(const JournalProfile& profile, int y
 
 void JournalTools::registerAll(ToolRegistry& registry, JournalBackend& backend)
 {
+    registry.setDataGeneration([&backend] { return backend.generation(); });
     registry.add(searchJournal(backend));
     registry.add(partitionTrends(backend));
     registry.add(warningJournals(backend));

@@ -326,7 +326,11 @@ QJsonObject McpEngine::callTool(const QJsonObject& params, RequestContext& conte
 
     ToolOutput output;
     JsonSchemaValidator::Failure failure;
-    if (!JsonSchemaValidator::validate(tool->inputSchema, arguments, &failure)) {
+    // A client that asked for progress gets the work done live, with its notifications.
+    const ToolOutput* remembered = context.wantsProgress() ? nullptr : m_tools.remembered(name, arguments);
+    if (remembered) {
+        output = *remembered;
+    } else if (!JsonSchemaValidator::validate(tool->inputSchema, arguments, &failure)) {
         output = ToolOutput::invalidArgument(failure.field, failure.message);
     } else {
         try {
@@ -338,6 +342,7 @@ QJsonObject McpEngine::callTool(const QJsonObject& params, RequestContext& conte
             output =
                 ToolOutput::failure(QStringLiteral("The tool %1 failed unexpectedly: %2").arg(name, exception.what()));
         }
+        m_tools.remember(name, arguments, output);
     }
     if (!output.invalidField.isEmpty() && !argumentErrorsAsResults)
         throw JsonRpcError{JsonRpc::InvalidParams,

@@ -4,6 +4,14 @@
 #include "fixturedatabase.h"
 #include "journalbackend.h"
 #include "journalrepository.h"
+#include "journaltools.h"
+#include "mcpengine.h"
+#include "promptprovider.h"
+#include "resourceprovider.h"
+#include "toolregistry.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
 
 #include <QDir>
 #include <QFile>
@@ -23,6 +31,18 @@ private:
         return repository ? repository->databaseInfo().journals : -1;
     }
 
+    /// The miniature data set without the unknown table, whose only journal is "Brand New Journal".
+    static QString withoutNewTable(const QTemporaryDir& dir)
+    {
+        const QString folder = dir.filePath(QStringLiteral("smaller"));
+        QDir().mkpath(folder);
+        for (const QString& name : QDir(jcr::test::miniDataDir()).entryList({QStringLiteral("*.csv")}, QDir::Files)) {
+            if (name != QLatin1String("NEWTABLE2027.csv"))
+                QFile::copy(jcr::test::miniDataDir() + u'/' + name, folder + u'/' + name);
+        }
+        return folder;
+    }
+
 private slots:
     void followsAReplacedDatabase()
     {
@@ -34,12 +54,7 @@ private slots:
         QCOMPARE(journalsIn(backend), 15);
 
         // The same data without the unknown table: one journal fewer (Brand New Journal).
-        const QString smaller = dir.filePath(QStringLiteral("smaller"));
-        QVERIFY(QDir().mkpath(smaller));
-        for (const QString& name : QDir(jcr::test::miniDataDir()).entryList({QStringLiteral("*.csv")}, QDir::Files)) {
-            if (name != QLatin1String("NEWTABLE2027.csv"))
-                QVERIFY(QFile::copy(jcr::test::miniDataDir() + u'/' + name, smaller + u'/' + name));
-        }
+        const QString smaller = withoutNewTable(dir);
         QTest::qWait(20); // a modification time that differs even on coarse file systems
         QVERIFY2(jcr::test::buildDatabase(smaller, path, &error), qPrintable(error));
         QTRY_COMPARE_WITH_TIMEOUT(journalsIn(backend), 14, 5000);
@@ -53,6 +68,49 @@ private slots:
         QVERIFY(std::rename(QFile::encodeName(broken).constData(), QFile::encodeName(path).constData()) == 0);
         QTest::qWait(1100);
         QCOMPARE(journalsIn(backend), 14);
+    }
+
+    void rememberedToolAnswersFollowTheData()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("jcr.db"));
+        QString error;
+        QVERIFY2(jcr::test::buildDatabase(jcr::test::miniDataDir(), path, &error), qPrintable(error));
+        jcr::mcp::JournalBackend backend(path);
+        jcr::mcp::ToolRegistry tools;
+        jcr::mcp::JournalTools::registerAll(tools, backend);
+        jcr::mcp::ResourceProvider resources(backend);
+        jcr::mcp::PromptProvider prompts(backend);
+        jcr::mcp::McpEngine engine(tools, resources, prompts);
+        engine.handle(
+            QJsonObject{{"jsonrpc", "2.0"},
+                        {"id", 0},
+                        {"method", "initialize"},
+                        {"params", QJsonObject{{"protocolVersion", "2025-11-25"},
+                                               {"capabilities", QJsonObject()},
+                                               {"clientInfo", QJsonObject{{"name", "t"}, {"version", "1"}}}}}});
+        auto found = [&engine] {
+            const QList<QJsonValue> replies = engine.handle(QJsonObject{
+                {"jsonrpc", "2.0"},
+                {"id", 1},
+                {"method", "tools/call"},
+                {"params", QJsonObject{{"name", "get_journal"},
+                                       {"arguments", QJsonObject{{"name_or_issn", "Brand New Journal"}}}}}});
+            return replies.value(0)
+                .toObject()
+                .value("result")
+                .toObject()
+                .value("structuredContent")
+                .toObject()
+                .value("found")
+                .toBool();
+        };
+        QVERIFY(found());
+        QVERIFY(found()); // the second answer comes from memory
+
+        QTest::qWait(20);
+        QVERIFY2(jcr::test::buildDatabase(withoutNewTable(dir), path, &error), qPrintable(error));
+        QTRY_VERIFY_WITH_TIMEOUT(!found(), 5000); // a remembered answer must not outlive its data
     }
 };
 
