@@ -1,0 +1,244 @@
+// The checks every transport must pass with the official SDK client (the same as the stdio suite's, in
+// tests/e2e/server.test.mjs): every tool called, every resource read, every prompt got, completion, on the
+// real data, with the expected values read from the ShowJCR CSV files. defineCommonTests() registers them
+// as node:test tests inside the caller's describe(); getClient() returns the connected SDK Client.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+
+import { McpError } from "@modelcontextprotocol/sdk/types.js";
+
+import { readCsvObjects, text } from "./support.mjs";
+
+export const FAMOUS = "NATURE";
+
+/** The CSV row of a journal by exact (case-insensitive) title. */
+export function csvRow(file, title) {
+  const row = readCsvObjects(file).find((r) => r.Journal.trim().toUpperCase() === title.toUpperCase());
+  assert.ok(row, `${title} not in ${file}`);
+  return row;
+}
+
+export const TOOL_NAMES = ["search_journal", "get_partition_trends", "check_warning_journals", "compare_journals", "get_journal", "filter_journals"];
+
+export function defineCommonTests(getClient) {
+  test("initialize: server info, capabilities, instructions", () => {
+    const client = getClient();
+    const info = client.getServerVersion();
+    assert.equal(info.name, "jcr-mcp");
+    assert.match(info.version, /^\d+\.\d+\.\d+/);
+    assert.ok(info.title);
+    const caps = client.getServerCapabilities();
+    for (const key of ["tools", "resources", "prompts", "logging", "completions"]) assert.ok(caps[key], key);
+    assert.ok(client.getInstructions()?.includes("search_journal"));
+  });
+
+  test("ping and logging/setLevel answer {}", async () => {
+    const client = getClient();
+    assert.deepEqual(await client.ping(), {});
+    assert.deepEqual(await client.setLoggingLevel("info"), {});
+  });
+
+  test("tools/list: the six tools with schemas and annotations", async () => {
+    const { tools, nextCursor } = await getClient().listTools();
+    assert.equal(nextCursor, undefined);
+    assert.deepEqual(tools.map((t) => t.name), TOOL_NAMES);
+    for (const tool of tools) {
+      assert.ok(tool.description.length > 20, tool.name);
+      assert.equal(tool.inputSchema.type, "object");
+      assert.equal(tool.outputSchema?.type, "object");
+      assert.equal(tool.annotations?.readOnlyHint, true);
+      assert.equal(tool.annotations?.idempotentHint, true);
+    }
+    assert.deepEqual(tools[0].inputSchema.required, ["journal_name"]);
+    assert.deepEqual(tools[3].inputSchema.required, ["journal_list"]);
+  });
+
+  test("get_journal: Nature's latest IF and CAS partition equal the CSV", async () => {
+    const jcr = csvRow("JCR2025-UTF8.csv", FAMOUS);
+    const cas = csvRow("FQBJCR2025-UTF8.csv", FAMOUS);
+    const result = await getClient().callTool({ name: "get_journal", arguments: { name_or_issn: FAMOUS } });
+    assert.equal(result.isError, false);
+    const journal = result.structuredContent.journal;
+    assert.equal(journal.title.toUpperCase(), FAMOUS);
+    assert.equal(journal.issn, jcr.ISSN);
+    const jcr2025 = journal.jcr.find((f) => f.year === 2025);
+    assert.equal(jcr2025.impactFactor, Number.parseFloat(jcr["IF(2025)"]));
+    assert.equal(jcr2025.quartile, jcr["IF Quartile(2025)_1"]);
+    const cas2025 = journal.cas.find((f) => f.year === 2025);
+    assert.equal(cas2025.partition, Number.parseInt(cas["大类分区"], 10));
+    assert.equal(cas2025.majorCategory, cas["大类"]);
+    assert.equal(cas2025.top, cas.Top === "是");
+    assert.equal(journal.latestImpactFactor, Number.parseFloat(jcr["IF(2025)"]));
+    assert.equal(journal.latestCasPartition, Number.parseInt(cas["大类分区"], 10));
+    const readable = text(result);
+    assert.ok(readable.includes(jcr["IF(2025)"]), readable);
+    assert.ok(readable.includes("中科院") && readable.includes("Impact factor"), readable);
+  });
+
+  test("search_journal: by ISSN, every year, and the year filter", async () => {
+    const client = getClient();
+    const jcr = csvRow("JCR2025-UTF8.csv", FAMOUS);
+    const all = await client.callTool({ name: "search_journal", arguments: { journal_name: jcr.ISSN } });
+    assert.equal(all.structuredContent.found, true);
+    const profile = all.structuredContent.results[0].profile;
+    assert.equal(profile.title.toUpperCase(), FAMOUS);
+    assert.ok(profile.jcr.length >= 5, "every JCR year");
+    const only2024 = await client.callTool({ name: "search_journal", arguments: { journal_name: FAMOUS, year: 2024 } });
+    const narrowed = only2024.structuredContent.results[0].profile;
+    assert.deepEqual([...new Set(narrowed.jcr.map((f) => f.year))], [2024]);
+    const jcr2024 = csvRow("JCR2024-UTF8.csv", FAMOUS);
+    assert.equal(narrowed.jcr[0].impactFactor, Number.parseFloat(jcr2024["IF(2024)"]));
+  });
+
+  test("search_journal: many matches are counted, best first", async () => {
+    const result = await getClient().callTool({ name: "search_journal", arguments: { journal_name: "Nature Reviews" } });
+    assert.equal(result.structuredContent.found, true);
+    assert.ok(result.structuredContent.total > 5, `total ${result.structuredContent.total}`);
+    assert.ok(result.structuredContent.moreMatches.length > 0);
+  });
+
+  test("not found → did you mean", async () => {
+    const result = await getClient().callTool({ name: "get_journal", arguments: { name_or_issn: "Natur Medicin" } });
+    assert.equal(result.isError, false);
+    assert.equal(result.structuredContent.found, false);
+    assert.ok(result.structuredContent.suggestions.some((s) => s.toUpperCase() === "NATURE MEDICINE"),
+      JSON.stringify(result.structuredContent.suggestions));
+    assert.ok(text(result).includes("Did you mean"));
+  });
+
+  test("get_partition_trends: points per year match the CSV", async () => {
+    const jcr = csvRow("JCR2025-UTF8.csv", FAMOUS);
+    const result = await getClient().callTool({ name: "get_partition_trends", arguments: { journal_name: FAMOUS } });
+    const points = result.structuredContent.trend.points;
+    assert.ok(points.length >= 5);
+    assert.equal(points.find((p) => p.year === 2025).impactFactor, Number.parseFloat(jcr["IF(2025)"]));
+    assert.ok(points[0].year < points[points.length - 1].year, "oldest first");
+  });
+
+  test("check_warning_journals: entries of the CSV", async () => {
+    const client = getClient();
+    const listed = readCsvObjects("GJQKYJMD2025.csv")[0];
+    const reason = listed["预警原因（2025）"];
+    const result = await client.callTool({ name: "check_warning_journals", arguments: { keywords: listed.Journal } });
+    const entry = result.structuredContent.entries.find((e) => e.year === 2025);
+    assert.ok(entry, JSON.stringify(result.structuredContent));
+    assert.equal(entry.reason, reason);
+    const all = await client.callTool({ name: "check_warning_journals", arguments: {} });
+    assert.ok(all.structuredContent.total > 20);
+  });
+
+  test("compare_journals: comma string and array", async () => {
+    const client = getClient();
+    const fromString = await client.callTool({ name: "compare_journals", arguments: { journal_list: "NATURE, SCIENCE, Not A Journal Xyzzy" } });
+    assert.equal(fromString.structuredContent.journals.length, 2);
+    assert.equal(fromString.structuredContent.notFound.length, 1);
+    const fromArray = await client.callTool({ name: "compare_journals", arguments: { journal_list: ["NATURE", "CELL"] } });
+    assert.equal(fromArray.structuredContent.journals.length, 2);
+  });
+
+  test("filter_journals: criteria and cursor paging", async () => {
+    const client = getClient();
+    const args = { major_category: "医学", cas_partition: 1, top: true, limit: 5 };
+    const page1 = (await client.callTool({ name: "filter_journals", arguments: args })).structuredContent;
+    assert.equal(page1.rows.length, 5);
+    assert.ok(page1.total > 5);
+    for (const row of page1.rows) {
+      assert.equal(row.casPartition, 1);
+      assert.equal(row.top, true);
+    }
+    assert.ok(page1.nextCursor);
+    const second = await client.callTool({ name: "filter_journals", arguments: { ...args, cursor: page1.nextCursor } });
+    const titles1 = page1.rows.map((r) => r.journal.title);
+    assert.ok(second.structuredContent.rows.length > 0);
+    for (const row of second.structuredContent.rows) assert.ok(!titles1.includes(row.journal.title));
+  });
+
+  test("wrong argument types: isError naming the field (2025-11-25)", async () => {
+    const result = await getClient().callTool({ name: "search_journal", arguments: { journal_name: 42 } });
+    assert.equal(result.isError, true);
+    assert.ok(text(result).includes("journal_name"));
+  });
+
+  test("unknown tool is a JSON-RPC error -32602", async () => {
+    await assert.rejects(getClient().callTool({ name: "no_such_tool", arguments: {} }),
+      (e) => e instanceof McpError && e.code === -32602);
+  });
+
+  test("resources: list, templates, read each", async () => {
+    const client = getClient();
+    const { resources } = await client.listResources();
+    assert.deepEqual(resources.map((r) => r.uri), ["jcr://database-info", "jcr://health"]);
+    const { resourceTemplates } = await client.listResourceTemplates();
+    assert.equal(resourceTemplates[0].uriTemplate, "jcr://journal/{name_or_issn}");
+
+    const info = JSON.parse((await client.readResource({ uri: "jcr://database-info" })).contents[0].text);
+    assert.ok(info.journals > 10000, JSON.stringify(info).slice(0, 300));
+    const health = JSON.parse((await client.readResource({ uri: "jcr://health" })).contents[0].text);
+    assert.equal(health.healthy, true, JSON.stringify(health));
+
+    const jcr = csvRow("JCR2025-UTF8.csv", FAMOUS);
+    const journal = await client.readResource({ uri: `jcr://journal/${jcr.ISSN}` });
+    assert.equal(JSON.parse(journal.contents[0].text).title.toUpperCase(), FAMOUS);
+    await assert.rejects(client.readResource({ uri: "jcr://journal/Xyzzy%20Plugh%20Nothing" }),
+      (e) => e instanceof McpError && e.code === -32002);
+  });
+
+  test("prompts: list and get each, with the journal's real data", async () => {
+    const client = getClient();
+    const { prompts } = await client.listPrompts();
+    assert.deepEqual(prompts.map((p) => p.name), ["journal_analysis_prompt", "submission_advice"]);
+    const jcr = csvRow("JCR2025-UTF8.csv", FAMOUS);
+    const analysis = await client.getPrompt({ name: "journal_analysis_prompt", arguments: { journal_name: FAMOUS } });
+    assert.ok(analysis.messages[0].content.text.includes(jcr["IF(2025)"]));
+    const advice = await client.getPrompt({
+      name: "submission_advice",
+      arguments: { research_topic: "cancer immunotherapy", candidate_journals: "NATURE, CELL", major_category: "医学" },
+    });
+    assert.ok(advice.messages[0].content.text.includes("CELL"));
+    await assert.rejects(client.getPrompt({ name: "journal_analysis_prompt", arguments: {} }),
+      (e) => e instanceof McpError && e.code === -32602);
+  });
+
+  test("completion of journal names for the template and the prompt", async () => {
+    const client = getClient();
+    const forTemplate = await client.complete({
+      ref: { type: "ref/resource", uri: "jcr://journal/{name_or_issn}" },
+      argument: { name: "name_or_issn", value: "Nature Rev" },
+    });
+    const values = forTemplate.completion.values;
+    assert.ok(values.length > 0 && values.length <= 100);
+    assert.ok(values.every((v) => v.toUpperCase().includes("NATURE REV")), values.join("|"));
+    const forPrompt = await client.complete({
+      ref: { type: "ref/prompt", name: "journal_analysis_prompt" },
+      argument: { name: "journal_name", value: "Lance" },
+    });
+    assert.ok(forPrompt.completion.values.some((v) => v.toUpperCase().startsWith("LANCET")), forPrompt.completion.values.join("|"));
+  });
+
+  test("progress: compare_journals with a progress token reports each journal, then answers", async () => {
+    const progress = [];
+    const result = await getClient().callTool({ name: "compare_journals", arguments: { journal_list: "NATURE, CELL, SCIENCE" } },
+      undefined, { onprogress: (p) => progress.push(p) });
+    assert.equal(result.isError, false, text(result));
+    assert.equal(result.structuredContent.journals.length, 3);
+    assert.ok(progress.length >= 3, JSON.stringify(progress));
+    for (let i = 1; i < progress.length; ++i) assert.ok(progress[i].progress > progress[i - 1].progress, "strictly increasing");
+    assert.deepEqual(progress.slice(-3).map((p) => p.message), ["NATURE", "CELL", "SCIENCE"]);
+  });
+
+  test("40 concurrent get_journal calls on one session each get their own journal", async () => {
+    const client = getClient();
+    // Every 500th JCR 2025 row with an ISSN: the answer must be the journal owning that ISSN.
+    const rows = readCsvObjects("JCR2025-UTF8.csv").filter((r, i) => i % 500 === 0 && /^\d{4}-\d{3}[\dX]$/.test(r.ISSN)).slice(0, 40);
+    assert.ok(rows.length >= 30, `only ${rows.length} sample rows`);
+    const results = await Promise.all(rows.map((r) => client.callTool({ name: "get_journal", arguments: { name_or_issn: r.ISSN } })));
+    results.forEach((result, i) => {
+      assert.equal(result.isError, false, text(result));
+      const journal = result.structuredContent.journal;
+      assert.ok(journal, `${rows[i].ISSN}: ${text(result).slice(0, 200)}`);
+      const issns = [journal.issn, journal.eissn, ...(journal.issns ?? [])].filter(Boolean);
+      assert.ok(issns.includes(rows[i].ISSN) || journal.title.toUpperCase() === rows[i].Journal.trim().toUpperCase(),
+        `${rows[i].ISSN} ${rows[i].Journal} → ${journal.title} ${issns.join(",")}`);
+    });
+  });
+}

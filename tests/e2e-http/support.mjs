@@ -1,0 +1,173 @@
+// Helpers of the HTTP end-to-end tests: where the server, the data and Node 22 are, building the database
+// once, reading the ShowJCR CSV files (expected values come from the source, never hard-coded), starting
+// `jcr-mcp-server --transport http --port 0` and waiting for its ready line (docs/http-transport.md), and
+// connecting the official SDK client over Streamable HTTP or legacy SSE.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+
+export const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** The server binary (CTest passes $<TARGET_FILE:jcr-mcp-server>). */
+export const serverBinary = process.env.JCR_MCP_SERVER ?? path.resolve(here, "../../../build/server/jcr-mcp-server");
+/** The binary whose `sync` command builds the database (the real CLI). */
+export const syncBinary = process.env.JCR_MCP_SYNC ?? serverBinary;
+/** The real ShowJCR files (read-only, never copied). */
+export const dataDir = process.env.JCR_MCP_DATA_SOURCE ?? path.resolve(here, "../../../shared/showjcr");
+/** Where the test database is built (once; reused while it exists). */
+export const databasePath = process.env.JCR_MCP_E2E_DB ?? path.resolve(here, "../../../build/e2e-http/jcr.db");
+/** Node >= 22 for the conformance suite (the npm package `node` pinned in package.json). */
+export const node22 = process.env.JCR_MCP_NODE22 ?? path.join(here, "node_modules/node/bin/node");
+/** Where per-run results (conformance per scenario) are written; defaults beside the database. */
+export const resultsDir = process.env.JCR_MCP_E2E_RESULTS ?? path.dirname(databasePath);
+
+export const READY_LINE = /^jcr-mcp-server: listening on (http:\/\/(\S+):(\d+)) \((\S+)\)$/m;
+
+export function hasData() {
+  return existsSync(path.join(dataDir, "JCR2025-UTF8.csv"));
+}
+
+export function hasServer() {
+  return existsSync(serverBinary);
+}
+
+/** Builds the database from the real data with the server's own `sync` command, unless it exists. */
+export function ensureDatabase() {
+  if (existsSync(databasePath)) return;
+  mkdirSync(path.dirname(databasePath), { recursive: true });
+  const run = spawnSync(syncBinary, ["sync", "--from", dataDir, "--db", databasePath], {
+    encoding: "utf8",
+    timeout: 300_000,
+  });
+  if (run.status !== 0 || !existsSync(databasePath)) {
+    throw new Error(`sync failed (${run.status}): ${run.stderr}\n${run.stdout}`);
+  }
+}
+
+/** Minimal RFC 4180 CSV reader (quoted fields, doubled quotes, CRLF, BOM). Returns arrays of strings. */
+export function readCsv(fileName) {
+  let text = readFileSync(path.join(dataDir, fileName), "utf8");
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const rows = [];
+  let row = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; ++i) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; ++i; }
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") { row.push(field); field = ""; }
+    else if (c === "\n") { row.push(field.replace(/\r$/, "")); rows.push(row); row = []; field = ""; }
+    else field += c;
+  }
+  if (field !== "" || row.length) { row.push(field); rows.push(row); }
+  return rows;
+}
+
+const csvCache = new Map();
+/** The CSV as objects keyed by the header (cached: the files are large). */
+export function readCsvObjects(fileName) {
+  if (!csvCache.has(fileName)) {
+    const [header, ...rows] = readCsv(fileName);
+    csvCache.set(fileName, rows.filter((r) => r.length > 1)
+      .map((r) => Object.fromEntries(header.map((h, i) => [h.trim(), r[i] ?? ""]))));
+  }
+  return csvCache.get(fileName);
+}
+
+/**
+ * Starts `jcr-mcp-server --transport TRANSPORT --port 0 --db DB` and resolves when the ready line
+ * `jcr-mcp-server: listening on http://HOST:PORT (TRANSPORT)` appears on stderr.
+ * Returns { base, port, host, transport, child, stderr(), stop() }; stop() sends SIGTERM and resolves
+ * with the exit code (or the signal name).
+ */
+export function startServer({ transport = "http", database = databasePath, env = {}, args = [], timeoutMs = 30_000 } = {}) {
+  const child = spawn(serverBinary, ["--transport", transport, "--port", "0", "--db", database, ...args], {
+    cwd: "/",
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let err = "";
+  let out = "";
+  child.stdout.on("data", (d) => { out += d.toString(); });
+  const exited = new Promise((resolve) => child.on("exit", (code, signal) => resolve(code ?? signal)));
+  let ready = false;
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`no ready line within ${timeoutMs} ms; stderr:\n${err}`));
+    }, timeoutMs);
+    child.on("error", (e) => { clearTimeout(timer); reject(e); });
+    child.on("exit", (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited (${code ?? signal}) before its ready line; stderr:\n${err}\nstdout:\n${out}`));
+    });
+    child.stderr.on("data", (d) => {
+      err += d.toString();
+      const m = READY_LINE.exec(err);
+      if (m && !ready) {
+        ready = true;
+        clearTimeout(timer);
+        const [, base, host, port, transportName] = m;
+        resolve({
+          base,
+          host,
+          port: Number(port),
+          transport: transportName,
+          child,
+          stderr: () => err,
+          stdout: () => out,
+          exited,
+          async stop(timeout = 10_000) {
+            if (child.exitCode !== null || child.signalCode !== null) return exited;
+            child.kill("SIGTERM");
+            const killer = setTimeout(() => child.kill("SIGKILL"), timeout);
+            const result = await exited;
+            clearTimeout(killer);
+            return result;
+          },
+        });
+      }
+    });
+  });
+}
+
+/** SDK client over Streamable HTTP (`/mcp`) or legacy SSE (`/sse`); returns { client, transport }. */
+export async function connectClient(base, kind, { headers, capabilities = {} } = {}) {
+  const requestInit = headers ? { headers } : undefined;
+  const transport = kind === "sse"
+    ? new SSEClientTransport(new URL("/sse", base), { requestInit })
+    : new StreamableHTTPClientTransport(new URL("/mcp", base), { requestInit });
+  const client = new Client({ name: "jcr-mcp-e2e-http", version: "1.0.0" }, { capabilities });
+  const errors = [];
+  client.onerror = (e) => errors.push(e);
+  await client.connect(transport);
+  return { client, transport, errors };
+}
+
+/** Raw fetch with the headers a Streamable HTTP client sends; body is a JS value or undefined. */
+export async function post(base, pathName, body, headers = {}) {
+  return fetch(new URL(pathName, base), {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      accept: "application/json, text/event-stream",
+      ...headers,
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+export function text(result) {
+  return result.content.filter((c) => c.type === "text").map((c) => c.text).join("\n");
+}
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
