@@ -43,9 +43,10 @@ QString arrow(Direction direction)
 
 QString JournalTextFormatter::impactFactor(const std::optional<double>& value, const QString& text)
 {
+    // Compiled once: this runs for every number of every profile.
+    static const QRegularExpression trailingZeros(QStringLiteral("\\.?0+$"));
     if (value)
-        return QString::number(*value, 'f', *value >= 100 ? 1 : 3)
-            .remove(QRegularExpression(QStringLiteral("\\.?0+$")));
+        return QString::number(*value, 'f', *value >= 100 ? 1 : 3).remove(trailingZeros);
     return text.isEmpty() ? QStringLiteral("—") : text;
 }
 
