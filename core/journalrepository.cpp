@@ -386,7 +386,15 @@ std::optional<JournalProfile> JournalRepository::profile(qint64 journalId, QStri
 
 std::optional<JournalTrend> JournalRepository::trend(const QString& nameOrIssn, QString* error) const
 {
-    const std::optional<JournalProfile> found = profile(nameOrIssn, error);
+    const std::optional<JournalSummary> best = findBest(nameOrIssn, error);
+    if (!best)
+        return std::nullopt;
+    return trend(best->id, error);
+}
+
+std::optional<JournalTrend> JournalRepository::trend(qint64 journalId, QString* error) const
+{
+    const std::optional<JournalProfile> found = profile(journalId, error);
     if (!found)
         return std::nullopt;
     JournalTrend trend;

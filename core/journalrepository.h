@@ -42,6 +42,7 @@ public:
     std::optional<JournalProfile> profile(qint64 journalId, QString* error = nullptr) const;
     std::optional<JournalProfile> profile(const QString& nameOrIssn, QString* error = nullptr) const;
     std::optional<JournalTrend> trend(const QString& nameOrIssn, QString* error = nullptr) const;
+    std::optional<JournalTrend> trend(qint64 journalId, QString* error = nullptr) const;
     QList<WarningEntry> warnings(const WarningQuery& query, QString* error = nullptr) const;
 
     struct Comparison

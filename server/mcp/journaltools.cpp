@@ -174,6 +174,23 @@ std::optional<JournalMatch> JournalTools::resolve(const JournalRepository& repos
     return std::nullopt;
 }
 
+std::optional<JournalMatch> JournalTools::journalArgument(const JournalRepository& repository,
+                                                          const QJsonObject& arguments,
+                                                          const QString& field,
+                                                          QString* query,
+                                                          ToolOutput* answer)
+{
+    *query = trimmedArgument(arguments, field);
+    if (!checkName(*query, field, answer))
+        return std::nullopt;
+    QString error;
+    QStringList suggestions;
+    const std::optional<JournalMatch> match = resolve(repository, *query, &suggestions, &error);
+    if (!match)
+        *answer = error.isEmpty() ? notFound(*query, suggestions, {}) : ToolOutput::failure(error);
+    return match;
+}
+
 JournalProfile JournalTools::restrictToYear(const JournalProfile& profile, int year)
 {
     if (year <= 0)
@@ -344,25 +361,16 @@ ToolDefinition JournalTools::partitionTrends(JournalBackend& backend)
     tool.annotations = readOnlyAnnotations(tool.title);
     tool.handler = [&backend](const QJsonObject& arguments, RequestContext&) {
         return withRepository(backend, [&](const JournalRepository& repository) {
-            const QString query = trimmedArgument(arguments, QStringLiteral("journal_name"));
-            ToolOutput failure;
-            if (!checkName(query, QStringLiteral("journal_name"), &failure))
-                return failure;
+            QString query;
+            ToolOutput answer;
+            const auto match = journalArgument(repository, arguments, QStringLiteral("journal_name"), &query, &answer);
+            if (!match)
+                return answer;
+            // By id, not by name or ISSN again: an ISSN can belong to two journals.
             QString error;
-            QStringList suggestions;
-            const auto match = resolve(repository, query, &suggestions, &error);
-            if (!match) {
-                if (!error.isEmpty())
-                    return ToolOutput::failure(error);
-                return notFound(query, suggestions, {});
-            }
-            const QString key = match->journal.issn.isEmpty() ? match->journal.title : match->journal.issn;
-            const auto trend = repository.trend(key, &error);
-            if (!trend) {
-                if (!error.isEmpty())
-                    return ToolOutput::failure(error);
-                return notFound(query, suggestions, {});
-            }
+            const auto trend = repository.trend(match->journal.id, &error);
+            if (!trend)
+                return error.isEmpty() ? notFound(query, {}, {}) : ToolOutput::failure(error);
             ToolOutput output;
             output.text = JournalTextFormatter::trend(*trend);
             output.structured = QJsonObject{{QStringLiteral("query"), query},
@@ -564,19 +572,15 @@ ToolDefinition JournalTools::getJournal(JournalBackend& backend)
     tool.annotations = readOnlyAnnotations(tool.title);
     tool.handler = [&backend](const QJsonObject& arguments, RequestContext&) {
         return withRepository(backend, [&](const JournalRepository& repository) {
-            const QString query = trimmedArgument(arguments, QStringLiteral("name_or_issn"));
-            ToolOutput failure;
-            if (!checkName(query, QStringLiteral("name_or_issn"), &failure))
-                return failure;
+            QString query;
+            ToolOutput answer;
+            const auto match = journalArgument(repository, arguments, QStringLiteral("name_or_issn"), &query, &answer);
+            if (!match)
+                return answer;
             QString error;
-            QStringList suggestions;
-            const auto match = resolve(repository, query, &suggestions, &error);
-            const auto profile = match ? repository.profile(match->journal.id, &error) : std::nullopt;
-            if (!profile) {
-                if (!error.isEmpty())
-                    return ToolOutput::failure(error);
-                return notFound(query, suggestions, {});
-            }
+            const auto profile = repository.profile(match->journal.id, &error);
+            if (!profile)
+                return error.isEmpty() ? notFound(query, {}, {}) : ToolOutput::failure(error);
             ToolOutput output;
             output.text = JournalTextFormatter::profile(*profile);
             output.structured = QJsonObject{{QStringLiteral("query"), query},

@@ -32,6 +32,13 @@ public:
     /// (database failure) is put in `error`.
     static std::optional<JournalMatch>
     resolve(const JournalRepository& repository, const QString& query, QStringList* suggestions, QString* error);
+    /// The journal that a tool's `field` argument names. When there is none, `answer` holds what the tool
+    /// says instead: an argument error, a failure, or "not found" with suggestions.
+    static std::optional<JournalMatch> journalArgument(const JournalRepository& repository,
+                                                       const QJsonObject& arguments,
+                                                       const QString& field,
+                                                       QString* query,
+                                                       ToolOutput* answer);
     /// "未找到期刊 Journal not found …, did you mean …" text.
     static QString notFoundText(const QString& query, const QStringList& suggestions);
     /// `names` without case-insensitive duplicates ("Acta X" and "ACTA X" from different files), first kept.

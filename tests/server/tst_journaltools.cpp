@@ -2,6 +2,7 @@
 // built from tests/server/data (invented journals in the ShowJCR file layout).
 
 #include "engineharness.h"
+#include "fixturedatabase.h"
 #include "jsonrpc.h"
 #include "jsonschemavalidator.h"
 
@@ -36,6 +37,8 @@ class TestJournalTools : public QObject
 
 private slots:
     void initTestCase();
+    void trendsOfJournalsSharingAnIssn_data();
+    void trendsOfJournalsSharingAnIssn();
     void init();
     void cleanup();
 
@@ -516,6 +519,44 @@ void TestJournalTools::completion()
     for (const QJsonValue& entry : values)
         strings << entry.toString();
     QVERIFY2(strings.contains(expected, Qt::CaseInsensitive), qPrintable(strings.join(QStringLiteral(" | "))));
+}
+
+void TestJournalTools::trendsOfJournalsSharingAnIssn_data()
+{
+    QTest::addColumn<QString>("title");
+    QTest::addColumn<QString>("impactFactor2024");
+    // The miniature ShowJCR set lists ISSN 4567-8901 under both names in JCR 2024 (as the real JCR 2024
+    // does for 0008-4107); each trend must be the named journal's own, whichever has the higher IF.
+    QTest::addRow("lower IF") << "Canadian Journal of Zeta-Annales"
+                              << "0.5";
+    QTest::addRow("higher IF") << "Journal of Zeta"
+                               << "0.7";
+}
+
+void TestJournalTools::trendsOfJournalsSharingAnIssn()
+{
+    QFETCH(QString, title);
+    QFETCH(QString, impactFactor2024);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("mini.db"));
+    QString error;
+    QVERIFY2(jcr::test::buildDatabase(jcr::test::miniDataDir(), path, &error), qPrintable(error));
+    jcr::test::EngineHarness harness(path);
+    harness.initialize();
+    const QJsonObject trend = harness.callTool(QStringLiteral("get_partition_trends"), {{"journal_name", title}})
+                                  .value(QStringLiteral("result"))
+                                  .toObject()
+                                  .value(QStringLiteral("structuredContent"))
+                                  .toObject()
+                                  .value(QStringLiteral("trend"))
+                                  .toObject();
+    QCOMPARE(trend.value(QStringLiteral("journal")).toObject().value(QStringLiteral("title")).toString(), title);
+    QString found;
+    for (const QJsonValue& point : trend.value(QStringLiteral("points")).toArray()) {
+        if (point.toObject().value(QStringLiteral("year")).toInt() == 2024)
+            found = point.toObject().value(QStringLiteral("impactFactorText")).toString();
+    }
+    QCOMPARE(found, impactFactor2024);
 }
 
 QTEST_GUILESS_MAIN(TestJournalTools)
