@@ -2,8 +2,8 @@
 
 #include <QSocketNotifier>
 
-#ifdef Q_OS_UNIX
 #include <csignal>
+#ifdef Q_OS_UNIX
 #include <fcntl.h>
 #include <unistd.h>
 #endif
@@ -20,6 +20,19 @@ void onSignal(int)
 {
     const char byte = 1;
     [[maybe_unused]] const ssize_t written = ::write(wakeUpPipe[1], &byte, 1);
+}
+
+} // namespace
+#else
+namespace {
+
+TerminationSignals* current = nullptr;
+
+void onSignal(int)
+{
+    // Elsewhere the handler runs on a thread of its own; a queued call reaches the event loop.
+    if (current)
+        QMetaObject::invokeMethod(current, &TerminationSignals::received, Qt::QueuedConnection);
 }
 
 } // namespace
@@ -48,6 +61,10 @@ TerminationSignals::TerminationSignals(QObject* parent) : QObject(parent)
     struct sigaction ignore = {};
     ignore.sa_handler = SIG_IGN;
     sigaction(SIGPIPE, &ignore, &previousPipe);
+#else
+    current = this;
+    std::signal(SIGTERM, onSignal);
+    std::signal(SIGINT, onSignal);
 #endif
 }
 
@@ -62,6 +79,10 @@ TerminationSignals::~TerminationSignals()
     m_notifier.reset();
     ::close(wakeUpPipe[0]);
     ::close(wakeUpPipe[1]);
+#else
+    std::signal(SIGTERM, SIG_DFL);
+    std::signal(SIGINT, SIG_DFL);
+    current = nullptr;
 #endif
 }
 

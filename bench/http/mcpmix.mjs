@@ -20,27 +20,11 @@
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 
+import { readCsvObjects as readCsvFile } from "../../tests/e2e/showjcrfiles.mjs";
+
+/** A CSV file as objects keyed by its header, values trimmed. */
 function readCsvObjects(file) {
-  let text = readFileSync(file, "utf8");
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const rows = [];
-  let row = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; ++i) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; ++i; }
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") { row.push(field); field = ""; }
-    else if (c === "\n") { row.push(field.replace(/\r$/, "")); rows.push(row); row = []; field = ""; }
-    else field += c;
-  }
-  if (field !== "" || row.length) { row.push(field); rows.push(row); }
-  const [header, ...body] = rows;
-  return body.filter((r) => r.length > 1).map((r) => Object.fromEntries(header.map((h, i) => [h.trim(), (r[i] ?? "").trim()])));
+  return readCsvFile(file).map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v.trim()])));
 }
 
 /** Every k-th element so that `count` are taken evenly over the whole list. */

@@ -9,36 +9,20 @@
 #include "promptprovider.h"
 #include "resourceprovider.h"
 #include "stdiotransport.h"
+#include "terminationsignals.h"
 #include "toolregistry.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSocketNotifier>
 #include <QTimer>
 
-#include <csignal>
 #include <memory>
-
-#ifndef Q_OS_WIN
-#include <fcntl.h>
-#include <unistd.h>
-#endif
 
 namespace jcr {
 
 namespace {
-
-#ifndef Q_OS_WIN
-int signalPipe[2] = {-1, -1};
-
-void onTerminate(int)
-{
-    const char byte = 't';
-    [[maybe_unused]] const auto written = ::write(signalPipe[1], &byte, 1);
-}
-#endif
 
 /// Applies notifications/cancelled on the reader thread, so a request that is running on the main
 /// thread sees it at once. Cheap pre-check before parsing.
@@ -123,45 +107,16 @@ int StdioServer::run(int inputFd, int outputFd)
     });
     QObject::connect(&transport, &mcp::StdioTransport::outputClosed, &loop, [&] { loop.quit(); });
 
-#ifndef Q_OS_WIN
-    std::unique_ptr<QSocketNotifier> signalNotifier;
-    struct sigaction previousTerm = {}, previousInt = {}, previousPipe = {};
-    if (::pipe(signalPipe) == 0) {
-        ::fcntl(signalPipe[1], F_SETFL, O_NONBLOCK);
-        signalNotifier = std::make_unique<QSocketNotifier>(signalPipe[0], QSocketNotifier::Read);
-        QObject::connect(signalNotifier.get(), &QSocketNotifier::activated, &loop, [&] {
-            qCInfo(lcMcpStdio) << "terminated by signal, exiting";
-            loop.quit();
-        });
-        struct sigaction action = {};
-        action.sa_handler = onTerminate;
-        sigemptyset(&action.sa_mask);
-        ::sigaction(SIGTERM, &action, &previousTerm);
-        ::sigaction(SIGINT, &action, &previousInt);
-    }
-    struct sigaction ignore = {};
-    ignore.sa_handler = SIG_IGN;
-    sigemptyset(&ignore.sa_mask);
-    ::sigaction(SIGPIPE, &ignore, &previousPipe);
-#else
-    std::signal(SIGTERM, [](int) { QMetaObject::invokeMethod(QCoreApplication::instance(), "quit"); });
-#endif
+    TerminationSignals terminationSignals; // SIGTERM/SIGINT end the loop; SIGPIPE is ignored meanwhile
+    QObject::connect(&terminationSignals, &TerminationSignals::received, &loop, [&] {
+        qCInfo(lcMcpStdio) << "terminated by signal, exiting";
+        loop.quit();
+    });
 
     transport.start();
     loop.exec();
     transport.stop();
 
-#ifndef Q_OS_WIN
-    if (signalNotifier) {
-        ::sigaction(SIGTERM, &previousTerm, nullptr);
-        ::sigaction(SIGINT, &previousInt, nullptr);
-        signalNotifier.reset();
-        ::close(signalPipe[0]);
-        ::close(signalPipe[1]);
-        signalPipe[0] = signalPipe[1] = -1;
-    }
-    ::sigaction(SIGPIPE, &previousPipe, nullptr);
-#endif
     return backend.everOpened() ? 0 : ExitDatabaseMissing;
 }
 

@@ -2,14 +2,16 @@
 // once, reading the ShowJCR CSV files (expected values come from the source, never hard-coded), starting
 // `jcr-mcp-server --transport http --port 0` and waiting for its ready line (docs/http-transport.md), and
 // connecting the official SDK client over Streamable HTTP or legacy SSE.
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+
+import { ensureDatabase as buildDatabaseOnce, readCsvObjects as readCsvFile } from "../e2e/showjcrfiles.mjs";
 
 export const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -38,49 +40,12 @@ export function hasServer() {
 
 /** Builds the database from the real data with the server's own `sync` command, unless it exists. */
 export function ensureDatabase() {
-  if (existsSync(databasePath)) return;
-  mkdirSync(path.dirname(databasePath), { recursive: true });
-  const run = spawnSync(syncBinary, ["sync", "--from", dataDir, "--db", databasePath], {
-    encoding: "utf8",
-    timeout: 300_000,
-  });
-  if (run.status !== 0 || !existsSync(databasePath)) {
-    throw new Error(`sync failed (${run.status}): ${run.stderr}\n${run.stdout}`);
-  }
+  buildDatabaseOnce(syncBinary, dataDir, databasePath);
 }
 
-/** Minimal RFC 4180 CSV reader (quoted fields, doubled quotes, CRLF, BOM). Returns arrays of strings. */
-export function readCsv(fileName) {
-  let text = readFileSync(path.join(dataDir, fileName), "utf8");
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const rows = [];
-  let row = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; ++i) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; ++i; }
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") { row.push(field); field = ""; }
-    else if (c === "\n") { row.push(field.replace(/\r$/, "")); rows.push(row); row = []; field = ""; }
-    else field += c;
-  }
-  if (field !== "" || row.length) { row.push(field); rows.push(row); }
-  return rows;
-}
-
-const csvCache = new Map();
-/** The CSV as objects keyed by the header (cached: the files are large). */
+/** A ShowJCR file of the data folder as objects keyed by its header. */
 export function readCsvObjects(fileName) {
-  if (!csvCache.has(fileName)) {
-    const [header, ...rows] = readCsv(fileName);
-    csvCache.set(fileName, rows.filter((r) => r.length > 1)
-      .map((r) => Object.fromEntries(header.map((h, i) => [h.trim(), r[i] ?? ""]))));
-  }
-  return csvCache.get(fileName);
+  return readCsvFile(path.join(dataDir, fileName));
 }
 
 /**
