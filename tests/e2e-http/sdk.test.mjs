@@ -1,16 +1,17 @@
 // End-to-end over HTTP: the official MCP TypeScript SDK client (1.32.2) talks to the real
 // jcr-mcp-server binary, started with `--transport http --port 0` (both transports on one port), on the
 // real ShowJCR data: over StreamableHTTPClientTransport (/mcp) and over SSEClientTransport (/sse), the same
-// checks as the stdio suite (checks.mjs), plus what only HTTP has: sessions, /health, termination, the
+// checks as the stdio suite (tests/e2e/commonchecks.mjs), plus what only HTTP has: sessions, /health, termination, the
 // bearer token, a missing database, and SIGTERM. Contract: docs/http-transport.md.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 
 import { SseError } from "@modelcontextprotocol/sdk/client/sse.js";
+import { McpError } from "@modelcontextprotocol/sdk/types.js";
 import { StreamableHTTPError } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 
-import { defineCommonTests, FAMOUS } from "./checks.mjs";
-import { connectClient, ensureDatabase, hasData, hasServer, post, sleep, startServer, text } from "./support.mjs";
+import { defineCommonTests, FAMOUS } from "../e2e/commonchecks.mjs";
+import { connectClient, dataDir, ensureDatabase, hasData, hasServer, post, sleep, startServer, text } from "./support.mjs";
 
 const skip = !hasServer() ? "the server binary is missing (set JCR_MCP_SERVER)"
   : !hasData() ? "the ShowJCR data folder is missing" : false;
@@ -70,7 +71,7 @@ describe("jcr-mcp-server --transport http with the SDK client", { skip }, () => 
       assert.ok(body.sessions.streamableHttp >= 1, JSON.stringify(body.sessions));
     });
 
-    defineCommonTests(() => client);
+    defineCommonTests(() => client, { dataDir, McpError });
 
     test("no transport errors were reported to the client (the GET stream included)", () => {
       assert.deepEqual(errors.map(String), []);
@@ -109,7 +110,7 @@ describe("jcr-mcp-server --transport http with the SDK client", { skip }, () => 
       assert.ok(body.sessions.sse >= 1, JSON.stringify(body.sessions));
     });
 
-    defineCommonTests(() => client);
+    defineCommonTests(() => client, { dataDir, McpError });
 
     test("closing the stream ends the session: its POST URL answers 404", async () => {
       const endpoint = transport._endpoint;

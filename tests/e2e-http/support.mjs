@@ -11,7 +11,8 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 
-import { ensureDatabase as buildDatabaseOnce, readCsvObjects as readCsvFile } from "../e2e/showjcrfiles.mjs";
+export { text } from "../e2e/commonchecks.mjs";
+import { ensureDatabase as buildDatabaseOnce } from "../e2e/showjcrfiles.mjs";
 
 export const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -41,11 +42,6 @@ export function hasServer() {
 /** Builds the database from the real data with the server's own `sync` command, unless it exists. */
 export function ensureDatabase() {
   buildDatabaseOnce(syncBinary, dataDir, databasePath);
-}
-
-/** A ShowJCR file of the data folder as objects keyed by its header. */
-export function readCsvObjects(fileName) {
-  return readCsvFile(path.join(dataDir, fileName));
 }
 
 /**
@@ -131,8 +127,5 @@ export async function post(base, pathName, body, headers = {}) {
   });
 }
 
-export function text(result) {
-  return result.content.filter((c) => c.type === "text").map((c) => c.text).join("\n");
-}
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));

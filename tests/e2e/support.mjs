@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 
-import { ensureDatabase as buildDatabaseOnce, readCsvObjects as readCsvFile } from "./showjcrfiles.mjs";
+import { ensureDatabase as buildDatabaseOnce } from "./showjcrfiles.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -28,11 +28,6 @@ export function hasData() {
 /** Builds the database from the real data with the server's own `sync` command, unless it exists. */
 export function ensureDatabase() {
   buildDatabaseOnce(syncBinary, dataDir, databasePath);
-}
-
-/** A ShowJCR file of the data folder as objects keyed by its header. */
-export function readCsvObjects(fileName) {
-  return readCsvFile(path.join(dataDir, fileName));
 }
 
 /** Connects an SDK client to a freshly spawned server; returns { client, transport, stderr }. */

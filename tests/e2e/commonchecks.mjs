@@ -1,26 +1,38 @@
-// The checks every transport must pass with the official SDK client (the same as the stdio suite's, in
-// tests/e2e/server.test.mjs): every tool called, every resource read, every prompt got, completion, on the
-// real data, with the expected values read from the ShowJCR CSV files. defineCommonTests() registers them
-// as node:test tests inside the caller's describe(); getClient() returns the connected SDK Client.
+// The checks every transport must pass with the official SDK client (stdio in tests/e2e, Streamable HTTP
+// and legacy SSE in tests/e2e-http): every tool called, every resource read, every prompt got, completion,
+// on the real data, with the expected values read from the ShowJCR CSV files. defineCommonTests() registers
+// them as node:test tests inside the caller's describe(); getClient() returns the connected SDK Client.
+// No npm imports: each suite is its own npm project, so the SDK's McpError comes in as an option.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import path from "node:path";
 
-import { McpError } from "@modelcontextprotocol/sdk/types.js";
+import { readCsvObjects as readCsvFile } from "./showjcrfiles.mjs";
 
-import { readCsvObjects, text } from "./support.mjs";
+/** The text blocks of a tool result, joined. */
+export function text(result) {
+  return result.content.filter((c) => c.type === "text").map((c) => c.text).join("\n");
+}
 
 export const FAMOUS = "NATURE";
 
-/** The CSV row of a journal by exact (case-insensitive) title. */
-export function csvRow(file, title) {
-  const row = readCsvObjects(file).find((r) => r.Journal.trim().toUpperCase() === title.toUpperCase());
-  assert.ok(row, `${title} not in ${file}`);
-  return row;
-}
 
 export const TOOL_NAMES = ["search_journal", "get_partition_trends", "check_warning_journals", "compare_journals", "get_journal", "filter_journals"];
 
-export function defineCommonTests(getClient) {
+/**
+ * Registers the common tests. `dataDir`: the ShowJCR folder; `McpError`: the SDK's error class, from the
+ * caller's SDK; `progress: false` leaves out the progress test (the stdio suite checks progress on the raw
+ * wire, where the SDK client can drop notifications that arrive with their response).
+ */
+export function defineCommonTests(getClient, { dataDir, McpError, progress = true }) {
+  const readCsvObjects = (file) => readCsvFile(path.join(dataDir, file));
+  /** The CSV row of a journal by exact (case-insensitive) title. */
+  const csvRow = (file, title) => {
+    const row = readCsvObjects(file).find((r) => r.Journal.trim().toUpperCase() === title.toUpperCase());
+    assert.ok(row, `${title} not in ${file}`);
+    return row;
+  };
+
   test("initialize: server info, capabilities, instructions", () => {
     const client = getClient();
     const info = client.getServerVersion();
@@ -215,7 +227,7 @@ export function defineCommonTests(getClient) {
     assert.ok(forPrompt.completion.values.some((v) => v.toUpperCase().startsWith("LANCET")), forPrompt.completion.values.join("|"));
   });
 
-  test("progress: compare_journals with a progress token reports each journal, then answers", async () => {
+  test("progress: compare_journals with a progress token reports each journal, then answers", { skip: !progress }, async () => {
     const progress = [];
     const result = await getClient().callTool({ name: "compare_journals", arguments: { journal_list: "NATURE, CELL, SCIENCE" } },
       undefined, { onprogress: (p) => progress.push(p) });
