@@ -96,6 +96,16 @@ McpHttpServer::McpHttpServer(const HttpSettings& settings, const QString& databa
       m_sessions(settings.maxSessions, settings.sessionIdleSeconds), m_workers(databasePath, settings.workers)
 {
     m_uptime.start();
+    // The routes this transport serves, fixed for the server's life (route() reads them on every request).
+    using M = QHttpServerRequest::Method;
+    if (settings.streamableHttp)
+        m_routes.append({QStringLiteral("/mcp"), {M::Post, M::Get, M::Delete, M::Options}});
+    if (settings.legacySse) {
+        m_routes.append({QStringLiteral("/sse"), {M::Get, M::Options}});
+        m_routes.append({QStringLiteral("/messages"), {M::Post, M::Options}});
+    }
+    m_routes.append({QStringLiteral("/health"), {M::Get}});
+    m_routes.append({QStringLiteral("/metrics"), {M::Get}});
 }
 
 McpHttpServer::~McpHttpServer()
@@ -172,23 +182,10 @@ void McpHttpServer::route(Exchange& exchange)
     const QHttpServerRequest& request = exchange.request;
     const QString path = request.url().path();
     const QHttpServerRequest::Method method = request.method();
-    struct Route
-    {
-        QString path;
-        bool enabled;
-        QList<QHttpServerRequest::Method> methods;
-    };
     using M = QHttpServerRequest::Method;
-    const QList<Route> routes{
-        {QStringLiteral("/mcp"), m_settings.streamableHttp, {M::Post, M::Get, M::Delete, M::Options}},
-        {QStringLiteral("/sse"), m_settings.legacySse, {M::Get, M::Options}},
-        {QStringLiteral("/messages"), m_settings.legacySse, {M::Post, M::Options}},
-        {QStringLiteral("/health"), true, {M::Get}},
-        {QStringLiteral("/metrics"), true, {M::Get}},
-    };
     const Route* matched = nullptr;
-    for (const Route& candidate : routes) {
-        if (candidate.enabled && candidate.path == path)
+    for (const Route& candidate : m_routes) {
+        if (candidate.path == path)
             matched = &candidate;
     }
     if (matched)

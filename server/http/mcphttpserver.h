@@ -68,6 +68,11 @@ private:
         Reply reply;
     };
     using Headers = QList<QPair<QByteArray, QByteArray>>;
+    struct Route
+    {
+        QString path;
+        QList<QHttpServerRequest::Method> methods;
+    };
 
     void route(Exchange& exchange);
     void postMcp(Exchange& exchange);
@@ -102,6 +107,7 @@ private:
     static constexpr int MaxQueuedLegacyMessages = 256;
 
     HttpSettings m_settings;
+    QList<Route> m_routes;
     RequestGuard m_guard;
     SessionRegistry m_sessions;
     WorkerPool m_workers;
