@@ -16,13 +16,6 @@ namespace jcr::http {
 
 namespace {
 
-QByteArray compact(const QJsonValue& value)
-{
-    if (value.isArray())
-        return QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact);
-    return QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
-}
-
 bool isRequest(const QJsonValue& message)
 {
     const QJsonObject object = message.toObject();
@@ -93,7 +86,8 @@ QByteArray methodName(QHttpServerRequest::Method method)
 
 McpHttpServer::McpHttpServer(const HttpSettings& settings, const QString& databasePath, QObject* parent)
     : QAbstractHttpServer(parent), m_settings(settings), m_guard(settings),
-      m_sessions(settings.maxSessions, settings.sessionIdleSeconds), m_workers(databasePath, settings.workers)
+      m_sessions(settings.maxSessions, settings.sessionIdleSeconds), m_answers(databasePath),
+      m_workers(databasePath, settings.workers, &m_answers)
 {
     m_uptime.start();
     // The routes this transport serves, fixed for the server's life (route() reads them on every request).
@@ -317,6 +311,15 @@ void McpHttpServer::dispatchStreamable(const Reply& reply,
     if (newSession)
         headers.emplace_back("Mcp-Session-Id", session->id());
 
+    // A ping or a question answered before: the bytes are ready, no worker needed.
+    if (!newSession && message.isObject()) {
+        const QByteArray quick = mcp::McpEngine::quickAnswer(message.toObject(), *session->state(), m_answers);
+        if (!quick.isEmpty()) {
+            m_metrics.recordCall(method, false, double(reply.timer.nsecsElapsed()) / 1e6);
+            return answer(reply, 200, quick, "application/json", headers);
+        }
+    }
+
     // One QObject per call: it receives the worker's answers, and its death cuts every connection below.
     auto* call = new QObject(this);
     auto stream = std::make_shared<QPointer<SseStream>>();
@@ -333,39 +336,32 @@ void McpHttpServer::dispatchStreamable(const Reply& reply,
     const QByteArray streamId = "p" + QByteArray::number(++streamSequence);
     auto eventNumber = std::make_shared<int>(0);
     auto onNotification = [this, reply, headers, stream, streamId, eventNumber, call,
-                           requestIds](const QJsonObject& notification) {
+                           requestIds](const QByteArray& notification) {
         if (requestIds.isEmpty() || !reply.connection)
             return;
         // The first notification turns the answer into an event stream: notifications, then the response.
         if (!*stream)
             *stream = new SseStream(reply.connection, reply.response, headers, m_settings.keepAliveSeconds, call);
-        (*stream)->send(compact(notification), "message", streamId + '-' + QByteArray::number(++*eventNumber));
+        (*stream)->send(notification, "message", streamId + '-' + QByteArray::number(++*eventNumber));
     };
     auto onReplies = [this, reply, headers, stream, streamId, eventNumber, call, session, newSession, method,
-                      requestIds](const QList<QJsonValue>& replies) {
+                      requestIds](const WorkerPool::Outcome& outcome) {
         --m_pendingRequests;
         --session->activeRequests;
         session->touch();
-        const bool failed = !replies.isEmpty() && replies.first().toObject().contains(QStringLiteral("error"));
-        const bool toolError = !replies.isEmpty() && replies.first()
-                                                         .toObject()
-                                                         .value(QStringLiteral("result"))
-                                                         .toObject()
-                                                         .value(QStringLiteral("isError"))
-                                                         .toBool();
-        m_metrics.recordCall(method, failed || toolError, double(reply.timer.nsecsElapsed()) / 1e6);
-        if (newSession && (replies.isEmpty() || failed))
+        m_metrics.recordCall(method, outcome.error || outcome.toolError, double(reply.timer.nsecsElapsed()) / 1e6);
+        if (newSession && (outcome.replies.isEmpty() || outcome.error))
             m_sessions.remove(session->id()); // initialize failed: no session to keep
         if (*stream) {
-            for (const QJsonValue& answer : replies)
-                (*stream)->send(compact(answer), "message", streamId + '-' + QByteArray::number(++*eventNumber));
+            for (const QByteArray& answer : outcome.replies)
+                (*stream)->send(answer, "message", streamId + '-' + QByteArray::number(++*eventNumber));
             (*stream)->end();
             finished(reply, 200);
-        } else if (requestIds.isEmpty() || replies.isEmpty()) {
+        } else if (requestIds.isEmpty() || outcome.replies.isEmpty()) {
             // Only notifications or responses, or requests cancelled while they ran: nothing to return.
             answer(reply, 202, QByteArray(), QByteArray(), headers);
         } else {
-            answer(reply, 200, compact(replies.first()), "application/json", headers);
+            answer(reply, 200, outcome.replies.first(), "application/json", headers);
         }
         call->deleteLater();
     };
@@ -457,24 +453,32 @@ void McpHttpServer::dispatchLegacy(const std::shared_ptr<HttpSession>& session)
     QList<QJsonValue>& queue = m_legacyQueues[id];
     if (m_legacyBusy.contains(id) || queue.isEmpty())
         return;
+    QElapsedTimer timer;
+    timer.start();
     const QJsonValue message = queue.takeFirst();
+    const QByteArray method = message.toObject().value(QStringLiteral("method")).toString().toLatin1();
+    // Answers that need no worker go out at once, still in the session's order (nothing of it is running).
+    if (message.isObject()) {
+        const QByteArray quick = mcp::McpEngine::quickAnswer(message.toObject(), *session->state(), m_answers);
+        if (!quick.isEmpty()) {
+            session->sendOnStream(quick);
+            m_metrics.recordCall(method, false, double(timer.nsecsElapsed()) / 1e6);
+            return dispatchLegacy(session);
+        }
+    }
     m_legacyBusy.insert(id);
     ++m_pendingRequests;
     ++session->activeRequests;
-    QElapsedTimer timer;
-    timer.start();
-    const QByteArray method = message.toObject().value(QStringLiteral("method")).toString().toLatin1();
     m_workers.submit(
         session->state(), message, this,
-        [session](const QJsonObject& notification) { session->sendOnStream(compact(notification)); },
-        [this, session, id, timer, method](const QList<QJsonValue>& replies) {
+        [session](const QByteArray& notification) { session->sendOnStream(notification); },
+        [this, session, id, timer, method](const WorkerPool::Outcome& outcome) {
             --m_pendingRequests;
             --session->activeRequests;
             m_legacyBusy.remove(id);
-            for (const QJsonValue& answer : replies)
-                session->sendOnStream(compact(answer));
-            const bool failed = !replies.isEmpty() && replies.first().toObject().contains(QStringLiteral("error"));
-            m_metrics.recordCall(method.isEmpty() ? QByteArray("batch") : method, failed,
+            for (const QByteArray& answer : outcome.replies)
+                session->sendOnStream(answer);
+            m_metrics.recordCall(method.isEmpty() ? QByteArray("batch") : method, outcome.error || outcome.toolError,
                                  double(timer.nsecsElapsed()) / 1e6);
             if (m_sessions.find(id))
                 dispatchLegacy(session);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "answercache.h"
 #include "httpconnection.h"
 #include "httpmetrics.h"
 #include "httpsettings.h"
@@ -110,6 +111,7 @@ private:
     QList<Route> m_routes;
     RequestGuard m_guard;
     SessionRegistry m_sessions;
+    mcp::AnswerCache m_answers; ///< before m_workers, whose engines write to it
     WorkerPool m_workers;
     HttpMetrics m_metrics;
     GuardedTcpServer* m_tcpServer = nullptr;

@@ -3,6 +3,7 @@
 #include "journalbackend.h"
 #include "journalrepository.h"
 #include "journaltools.h"
+#include "jsonrpc.h"
 #include "mcpengine.h"
 #include "mcpsession.h"
 #include "promptprovider.h"
@@ -35,10 +36,23 @@ template <typename Function> void post(const QPointer<QObject>& receiver, Functi
         QMetaObject::invokeMethod(receiver.data(), std::move(function), Qt::QueuedConnection);
 }
 
+WorkerPool::Outcome outcomeOf(const QList<QJsonValue>& replies)
+{
+    WorkerPool::Outcome outcome;
+    for (const QJsonValue& reply : replies)
+        outcome.replies << mcp::JsonRpc::serialize(reply);
+    if (!replies.isEmpty()) {
+        const QJsonObject first = replies.first().toObject();
+        outcome.error = first.contains(QStringLiteral("error"));
+        outcome.toolError = first.value(QStringLiteral("result")).toObject().value(QStringLiteral("isError")).toBool();
+    }
+    return outcome;
+}
+
 } // namespace
 
-WorkerPool::WorkerPool(const QString& databasePath, int threads, QObject* parent)
-    : QObject(parent), m_databasePath(databasePath)
+WorkerPool::WorkerPool(const QString& databasePath, int threads, mcp::AnswerCache* answers, QObject* parent)
+    : QObject(parent), m_databasePath(databasePath), m_answers(answers)
 {
     m_pool.setMaxThreadCount(std::max(1, threads));
     m_pool.setExpiryTimeout(-1);
@@ -70,14 +84,15 @@ void WorkerPool::submit(std::shared_ptr<mcp::McpSession> session,
                   onReplies = std::move(onReplies)] {
         WorkerStack& worker = stack();
         mcp::McpEngine engine(worker.tools, worker.resources, worker.prompts, session);
+        engine.setAnswerCache(m_answers);
         QObject::connect(
             &engine, &mcp::McpEngine::notificationReady, &engine,
             [&](const QJsonObject& notification) {
-                post(target, [onNotification, notification] { onNotification(notification); });
+                post(target,
+                     [onNotification, bytes = mcp::JsonRpc::serialize(notification)] { onNotification(bytes); });
             },
             Qt::DirectConnection);
-        const QList<QJsonValue> replies = engine.handle(message);
-        post(target, [onReplies, replies] { onReplies(replies); });
+        post(target, [onReplies, outcome = outcomeOf(engine.handle(message))] { onReplies(outcome); });
     });
 }
 

@@ -2,6 +2,7 @@
 
 #include "journalrecords.h"
 
+#include <QByteArrayList>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
@@ -13,8 +14,9 @@
 #include <memory>
 
 namespace jcr::mcp {
+class AnswerCache;
 class McpSession;
-}
+} // namespace jcr::mcp
 
 namespace jcr::http {
 
@@ -29,15 +31,24 @@ class WorkerPool : public QObject
 {
     Q_OBJECT
 public:
-    WorkerPool(const QString& databasePath, int threads, QObject* parent = nullptr);
+    /// `answers` (may be null) is where the engines remember tool results; it must outlive the pool.
+    WorkerPool(const QString& databasePath, int threads, mcp::AnswerCache* answers, QObject* parent = nullptr);
     ~WorkerPool() override;
 
-    using NotificationHandler = std::function<void(const QJsonObject&)>;
-    using ReplyHandler = std::function<void(const QList<QJsonValue>&)>;
+    /// What the engine answered to one submitted message, serialized on the worker (compact JSON), so the
+    /// event loop only writes bytes.
+    struct Outcome
+    {
+        QByteArrayList replies; ///< 0 or 1 message (a batch answer is one array)
+        bool error = false;     ///< the first reply is a JSON-RPC error
+        bool toolError = false; ///< the first reply is a tool result with isError
+    };
+    using NotificationHandler = std::function<void(const QByteArray&)>;
+    using ReplyHandler = std::function<void(const Outcome&)>;
 
     /// Handles `message` (one JSON-RPC message or a batch) for `session` on a worker. `onNotification`
-    /// (progress, log messages sent while it runs) and then `onReplies` are called on `receiver`'s thread,
-    /// and only while `receiver` exists.
+    /// (progress, log messages sent while it runs, serialized) and then `onReplies` are called on
+    /// `receiver`'s thread, and only while `receiver` exists.
     void submit(std::shared_ptr<mcp::McpSession> session,
                 const QJsonValue& message,
                 QObject* receiver,
@@ -56,6 +67,7 @@ private:
     WorkerStack& stack();
 
     QString m_databasePath;
+    mcp::AnswerCache* m_answers;
     QThreadStorage<WorkerStack*> m_stacks; ///< declared before m_pool: outlives the threads it serves
     QThreadPool m_pool;
 };

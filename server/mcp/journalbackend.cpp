@@ -36,8 +36,8 @@ bool JournalBackend::open(QString* error)
             why = QStringLiteral("The journal database at %1 could not be opened.").arg(m_path);
     } else {
         m_repository = std::move(repository);
-        ++m_generation;
         m_openedVersion = QFileInfo(m_path).lastModified();
+        m_dataVersion = m_openedVersion.toMSecsSinceEpoch();
         m_sinceCheck.start();
         m_everOpened = true;
         m_lastError.clear();
@@ -71,13 +71,13 @@ void JournalBackend::followReplacement()
     }
     qCInfo(lcMcp).noquote() << "the journal database was updated; answering from the new data";
     m_repository = std::move(replacement);
-    ++m_generation;
     m_openedVersion = version;
+    m_dataVersion = version.toMSecsSinceEpoch();
 }
 
-quint64 JournalBackend::generation()
+qint64 JournalBackend::dataVersion()
 {
-    return open() ? m_generation : 0;
+    return open() ? m_dataVersion : 0;
 }
 
 const JournalRepository* JournalBackend::repository(QString* error)

@@ -33,9 +33,10 @@ public:
     bool open(QString* error = nullptr);
     /// The open repository, or nullptr with the reason (and what to do) in `error`.
     const JournalRepository* repository(QString* error = nullptr);
-    /// Changes whenever another database file is opened (first open, or a sync replaced it); 0 while none is
-    /// open. Checks for a replaced file first, like repository().
-    quint64 generation();
+    /// The version of the database file that answers (its modification time in ms, as
+    /// AnswerCache::dataVersionOf() reads it); 0 while none is open. Checks for a replaced file first, like
+    /// repository().
+    qint64 dataVersion();
     /// Was the database ever opened successfully during this run?
     bool everOpened() const { return m_everOpened; }
 
@@ -51,7 +52,7 @@ private:
     QString m_path;
     QDateTime m_openedVersion; ///< modification time of the file that is open
     QElapsedTimer m_sinceCheck;
-    quint64 m_generation = 0;
+    qint64 m_dataVersion = 0; ///< of the file m_repository reads
     std::unique_ptr<JournalRepository> m_repository;
     QString m_lastError;
     bool m_everOpened = false;

@@ -208,7 +208,7 @@ JournalProfile JournalTools::restrictToYear(const JournalProfile& profile, int y
 
 void JournalTools::registerAll(ToolRegistry& registry, JournalBackend& backend)
 {
-    registry.setDataGeneration([&backend] { return backend.generation(); });
+    registry.setDataVersion([&backend] { return backend.dataVersion(); });
     registry.add(searchJournal(backend));
     registry.add(partitionTrends(backend));
     registry.add(warningJournals(backend));

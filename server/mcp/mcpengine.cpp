@@ -1,5 +1,6 @@
 #include "mcpengine.h"
 
+#include "answercache.h"
 #include "jsonrpc.h"
 #include "jsonschemavalidator.h"
 #include "mcplogging.h"
@@ -56,7 +57,11 @@ McpEngine::McpEngine(ToolRegistry& tools,
     : QObject(parent), m_tools(tools), m_resources(resources), m_prompts(prompts), m_sessionHolder(std::move(session)),
       m_session(*m_sessionHolder)
 {
-    m_methods = {
+}
+
+const QHash<QString, McpEngine::Method>& McpEngine::methods()
+{
+    static const QHash<QString, Method> table{
         {QStringLiteral("initialize"), {&McpEngine::initialize, true}},
         {QStringLiteral("ping"), {&McpEngine::ping, true}},
         {QStringLiteral("logging/setLevel"), {&McpEngine::setLevel, false}},
@@ -69,10 +74,16 @@ McpEngine::McpEngine(ToolRegistry& tools,
         {QStringLiteral("prompts/get"), {&McpEngine::getPrompt, false}},
         {QStringLiteral("completion/complete"), {&McpEngine::complete, false}},
     };
-    m_notifications = {
+    return table;
+}
+
+const QHash<QString, McpEngine::NotificationHandler>& McpEngine::notifications()
+{
+    static const QHash<QString, NotificationHandler> table{
         {QStringLiteral("notifications/initialized"), &McpEngine::initialized},
         {QStringLiteral("notifications/cancelled"), &McpEngine::cancelled},
     };
+    return table;
 }
 
 McpEngine::~McpEngine() = default;
@@ -88,6 +99,11 @@ QByteArrayList McpEngine::handleLine(const QByteArray& line)
     QJsonDocument document = QJsonDocument::fromJson(line, &parseError);
     QJsonValue message;
     if (parseError.error == QJsonParseError::NoError) {
+        if (document.isObject() && m_answers) {
+            const QByteArray quick = quickAnswer(document.object(), m_session, *m_answers);
+            if (!quick.isEmpty())
+                return {quick};
+        }
         message = document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object());
     } else {
         // QJsonDocument reads only objects and arrays; a bare scalar is JSON but not a request (-32600).
@@ -106,6 +122,42 @@ QByteArrayList McpEngine::handleLine(const QByteArray& line)
     for (const QJsonValue& reply : handle(message))
         lines << JsonRpc::serialize(reply);
     return lines;
+}
+
+QByteArray McpEngine::quickAnswer(const QJsonObject& message, McpSession& session, const AnswerCache& cache)
+{
+    const QJsonValue id = message.value(QStringLiteral("id"));
+    const QJsonValue method = message.value(QStringLiteral("method"));
+    if (!JsonRpc::isValidId(id) || message.value(QStringLiteral("jsonrpc")) != QLatin1String("2.0"))
+        return QByteArray();
+    const QJsonValue paramsValue = message.value(QStringLiteral("params"));
+    if (!paramsValue.isUndefined() && !paramsValue.isObject())
+        return QByteArray();
+    const QJsonObject params = paramsValue.toObject();
+
+    QByteArray result;
+    if (method == QLatin1String("ping")) {
+        result = QByteArrayLiteral("{}");
+    } else if (method == QLatin1String("tools/call") && session.isInitialized()) {
+        // A client that asked for progress gets the work done live, with its notifications.
+        if (params.value(QStringLiteral("_meta")).toObject().contains(QStringLiteral("progressToken")))
+            return QByteArray();
+        const QJsonValue tool = params.value(QStringLiteral("name"));
+        const QJsonValue arguments = params.value(QStringLiteral("arguments"));
+        if (!tool.isString() || !(arguments.isObject() || arguments.isUndefined() || arguments.isNull()))
+            return QByteArray();
+        result = cache.find(AnswerCache::key(session.protocolVersion(), tool.toString(), arguments.toObject()),
+                            cache.currentDataVersion());
+    }
+    if (result.isEmpty())
+        return QByteArray();
+    // A request whose id is still running elsewhere gets its error from handle().
+    if (!session.beginRequest(id))
+        return QByteArray();
+    session.endRequest(id);
+    // The members in the order QJsonDocument writes them, so the bytes equal handle()'s answer.
+    return QByteArrayLiteral("{\"id\":") + JsonRpc::serialize(id) +
+           QByteArrayLiteral(",\"jsonrpc\":\"2.0\",\"result\":") + result + '}';
 }
 
 QList<QJsonValue> McpEngine::handle(const QJsonValue& message)
@@ -157,7 +209,7 @@ std::optional<QJsonObject> McpEngine::handleOne(const QJsonValue& message)
         // Notifications are never answered, not even when malformed or unknown.
         if (!validVersion || !method.isString())
             return std::nullopt;
-        const auto handler = m_notifications.value(method.toString());
+        const auto handler = notifications().value(method.toString());
         if (handler) {
             const QJsonValue params = object.value(QStringLiteral("params"));
             (this->*handler)(params.toObject());
@@ -185,8 +237,8 @@ std::optional<QJsonObject> McpEngine::handleOne(const QJsonValue& message)
     const QJsonObject params = paramsValue.toObject();
 
     const QString name = method.toString();
-    const auto found = m_methods.constFind(name);
-    if (found == m_methods.constEnd())
+    const auto found = methods().constFind(name);
+    if (found == methods().constEnd())
         return JsonRpc::error(id, JsonRpc::MethodNotFound, QStringLiteral("Method not found: %1").arg(name),
                               QJsonObject{{QStringLiteral("method"), name}});
     if (!m_session.isInitialized() && !found->beforeInitialize)
@@ -324,13 +376,11 @@ QJsonObject McpEngine::callTool(const QJsonObject& params, RequestContext& conte
     const QJsonObject arguments = optionalObject(params, QStringLiteral("arguments"));
     const bool argumentErrorsAsResults = m_session.atLeast(QStringLiteral("2025-11-25"));
 
+    // Read before the tool runs: the version of the data the answer will come from.
+    const qint64 dataVersion = m_answers ? m_tools.dataVersion() : 0;
     ToolOutput output;
     JsonSchemaValidator::Failure failure;
-    // A client that asked for progress gets the work done live, with its notifications.
-    const ToolOutput* remembered = context.wantsProgress() ? nullptr : m_tools.remembered(name, arguments);
-    if (remembered) {
-        output = *remembered;
-    } else if (!JsonSchemaValidator::validate(tool->inputSchema, arguments, &failure)) {
+    if (!JsonSchemaValidator::validate(tool->inputSchema, arguments, &failure)) {
         output = ToolOutput::invalidArgument(failure.field, failure.message);
     } else {
         try {
@@ -342,7 +392,6 @@ QJsonObject McpEngine::callTool(const QJsonObject& params, RequestContext& conte
             output =
                 ToolOutput::failure(QStringLiteral("The tool %1 failed unexpectedly: %2").arg(name, exception.what()));
         }
-        m_tools.remember(name, arguments, output);
     }
     if (!output.invalidField.isEmpty() && !argumentErrorsAsResults)
         throw JsonRpcError{JsonRpc::InvalidParams,
@@ -364,6 +413,11 @@ QJsonObject McpEngine::callTool(const QJsonObject& params, RequestContext& conte
                             {QStringLiteral("text"), QString::fromUtf8(JsonRpc::serialize(output.structured))}});
             result.insert(QStringLiteral("content"), content);
         }
+        // Failures (database missing, a query that failed, a wrong argument) are not remembered: the next
+        // call may succeed.
+        if (m_answers)
+            m_answers->insert(AnswerCache::key(m_session.protocolVersion(), name, arguments), dataVersion,
+                              JsonRpc::serialize(result));
     }
     return result;
 }

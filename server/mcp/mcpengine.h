@@ -17,6 +17,7 @@
 
 namespace jcr::mcp {
 
+class AnswerCache;
 class PromptProvider;
 class RequestContext;
 class ResourceProvider;
@@ -53,12 +54,21 @@ public:
 
     /// One parsed message (object) or batch (array). Returns 0 or 1 messages to send.
     QList<QJsonValue> handle(const QJsonValue& message);
+    /// The serialized response to `message` when it can be answered without any work: a ping, or a tools/call
+    /// whose result `cache` holds for the data on disk now (and that asks for no progress). Empty otherwise;
+    /// the message then goes to handle(). Touches no database and no handler, so a transport may call it on
+    /// its event loop; the bytes are those handle() would have produced.
+    static QByteArray quickAnswer(const QJsonObject& message, McpSession& session, const AnswerCache& cache);
     /// One line of input: parses it (answering -32700 without id when it is not JSON) and serializes
     /// the replies as compact single-line JSON without the trailing newline.
     QByteArrayList handleLine(const QByteArray& line);
 
     McpSession& session() { return m_session; }
     const McpSession& session() const { return m_session; }
+
+    /// Where successful tools/call results are remembered (shared by all engines of a server), and
+    /// handleLine() answers repeated questions from. Null (the default): nothing is remembered.
+    void setAnswerCache(AnswerCache* cache) { m_answers = cache; }
 
     /// Page size of tools/list, resources/list, resources/templates/list and prompts/list.
     void setPageSize(int size) { m_pageSize = qMax(1, size); }
@@ -84,6 +94,10 @@ private:
         bool beforeInitialize = false; ///< served before initialize (initialize itself, ping)
     };
 
+    /// The method table, built once for every engine (engines are made per request on HTTP workers).
+    static const QHash<QString, Method>& methods();
+    static const QHash<QString, NotificationHandler>& notifications();
+
     std::optional<QJsonObject> handleOne(const QJsonValue& message);
     QJsonObject page(const QJsonArray& items, const QString& list, const QString& key, const QJsonObject& params) const;
 
@@ -107,8 +121,7 @@ private:
     PromptProvider& m_prompts;
     std::shared_ptr<McpSession> m_sessionHolder;
     McpSession& m_session;
-    QHash<QString, Method> m_methods;
-    QHash<QString, NotificationHandler> m_notifications;
+    AnswerCache* m_answers = nullptr;
     int m_pageSize = 50;
 };
 

@@ -1,5 +1,6 @@
 #include "stdioserver.h"
 
+#include "answercache.h"
 #include "journalbackend.h"
 #include "journalrepository.h"
 #include "journaltools.h"
@@ -70,6 +71,8 @@ int StdioServer::run(int inputFd, int outputFd)
     mcp::ResourceProvider resources(backend);
     mcp::PromptProvider prompts(backend);
     mcp::McpEngine engine(tools, resources, prompts);
+    mcp::AnswerCache answers(m_databasePath);
+    engine.setAnswerCache(&answers);
     mcp::StdioTransport transport(inputFd, outputFd);
     transport.setLinePeek([&engine](const QByteArray& line) { peekCancellation(engine.session(), line); });
 

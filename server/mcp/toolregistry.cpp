@@ -1,7 +1,5 @@
 #include "toolregistry.h"
 
-#include <QJsonDocument>
-
 namespace jcr::mcp {
 
 ToolOutput ToolOutput::failure(const QString& message)
@@ -31,28 +29,6 @@ const ToolDefinition* ToolRegistry::find(const QString& name) const
             return &tool;
     }
     return nullptr;
-}
-
-QString ToolRegistry::cacheKey(const QString& tool, const QJsonObject& arguments)
-{
-    // QJsonObject keeps keys sorted, so equal arguments serialise alike whatever order the client used.
-    return tool + u'\n' + QString::fromUtf8(QJsonDocument(arguments).toJson(QJsonDocument::Compact));
-}
-
-const ToolOutput* ToolRegistry::remembered(const QString& tool, const QJsonObject& arguments)
-{
-    if (!m_generation)
-        return nullptr;
-    const Remembered* entry = m_remembered.object(cacheKey(tool, arguments));
-    return entry && entry->generation == m_generation() ? &entry->output : nullptr;
-}
-
-void ToolRegistry::remember(const QString& tool, const QJsonObject& arguments, const ToolOutput& output)
-{
-    // Failures (database missing, a query that failed) are not remembered: the next call may succeed.
-    if (!m_generation || output.isError || !output.invalidField.isEmpty())
-        return;
-    m_remembered.insert(cacheKey(tool, arguments), new Remembered{m_generation(), output});
 }
 
 QJsonObject ToolRegistry::describe(const ToolDefinition& tool, const QString& protocolVersion)

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <QCache>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -47,29 +46,18 @@ public:
     const QList<ToolDefinition>& tools() const { return m_tools; }
     const ToolDefinition* find(const QString& name) const;
 
-    /// Remembering outputs: every tool here is read-only and its answers change only when the database does,
-    /// so a repeated call with the same arguments is answered from memory. `generation` tells the version
-    /// of the data (it changes when a sync swaps the database in); without it nothing is remembered.
-    void setDataGeneration(std::function<quint64()> generation) { m_generation = std::move(generation); }
-    /// The remembered output of `tool` for `arguments` on the current data, or nullptr.
-    const ToolOutput* remembered(const QString& tool, const QJsonObject& arguments);
-    void remember(const QString& tool, const QJsonObject& arguments, const ToolOutput& output);
+    /// Which data the tools answer from: the version of the database file they read (AnswerCache's
+    /// dataVersionOf()), 0 while there is none. Answers are remembered (AnswerCache) only under a known version.
+    void setDataVersion(std::function<qint64()> version) { m_dataVersion = std::move(version); }
+    qint64 dataVersion() const { return m_dataVersion ? m_dataVersion() : 0; }
 
     /// The Tool object of tools/list, shaped for the negotiated version (title and outputSchema from
     /// 2025-06-18, annotations from 2025-03-26).
     static QJsonObject describe(const ToolDefinition& tool, const QString& protocolVersion);
 
 private:
-    struct Remembered
-    {
-        quint64 generation;
-        ToolOutput output;
-    };
-    static QString cacheKey(const QString& tool, const QJsonObject& arguments);
-
     QList<ToolDefinition> m_tools;
-    std::function<quint64()> m_generation;
-    QCache<QString, Remembered> m_remembered{4096}; ///< one registry per thread: no locking needed
+    std::function<qint64()> m_dataVersion;
 };
 
 } // namespace jcr::mcp

@@ -1,6 +1,7 @@
 // JournalBackend follows a database that a sync replaces while the server runs, and keeps answering from
 // the old one when the new file is broken.
 
+#include "answercache.h"
 #include "fixturedatabase.h"
 #include "journalbackend.h"
 #include "journalrepository.h"
@@ -11,6 +12,7 @@
 #include "toolregistry.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 
 #include <QDir>
@@ -82,6 +84,8 @@ private slots:
         jcr::mcp::ResourceProvider resources(backend);
         jcr::mcp::PromptProvider prompts(backend);
         jcr::mcp::McpEngine engine(tools, resources, prompts);
+        jcr::mcp::AnswerCache answers(path);
+        engine.setAnswerCache(&answers);
         engine.handle(
             QJsonObject{{"jsonrpc", "2.0"},
                         {"id", 0},
@@ -89,15 +93,18 @@ private slots:
                         {"params", QJsonObject{{"protocolVersion", "2025-11-25"},
                                                {"capabilities", QJsonObject()},
                                                {"clientInfo", QJsonObject{{"name", "t"}, {"version", "1"}}}}}});
-        auto found = [&engine] {
-            const QList<QJsonValue> replies = engine.handle(QJsonObject{
-                {"jsonrpc", "2.0"},
-                {"id", 1},
-                {"method", "tools/call"},
-                {"params", QJsonObject{{"name", "get_journal"},
-                                       {"arguments", QJsonObject{{"name_or_issn", "Brand New Journal"}}}}}});
-            return replies.value(0)
-                .toObject()
+        const QByteArray call =
+            QJsonDocument(
+                QJsonObject{{"jsonrpc", "2.0"},
+                            {"id", 1},
+                            {"method", "tools/call"},
+                            {"params", QJsonObject{{"name", "get_journal"},
+                                                   {"arguments", QJsonObject{{"name_or_issn", "Brand New Journal"}}}}}})
+                .toJson(QJsonDocument::Compact);
+        auto found = [&engine, &call] {
+            const QByteArrayList replies = engine.handleLine(call);
+            return QJsonDocument::fromJson(replies.value(0))
+                .object()
                 .value("result")
                 .toObject()
                 .value("structuredContent")
@@ -105,8 +112,11 @@ private slots:
                 .value("found")
                 .toBool();
         };
+        QCOMPARE(answers.count(), 0);
         QVERIFY(found());
+        QCOMPARE(answers.count(), 1);
         QVERIFY(found()); // the second answer comes from memory
+        QCOMPARE(answers.count(), 1);
 
         QTest::qWait(20);
         QVERIFY2(jcr::test::buildDatabase(withoutNewTable(dir), path, &error), qPrintable(error));
