@@ -1,5 +1,7 @@
 #include "httpsettings.h"
 
+#include "sessiontoken.h"
+
 #include <QThread>
 
 namespace jcr::http {
@@ -45,11 +47,20 @@ bool HttpSettings::readEnvironment(QString* error)
         else
             allowedOrigins << origin.trimmed().toLower();
     }
+    sessionSecret = qgetenv("JCR_MCP_SESSION_SECRET").trimmed();
+    if (!sessionSecret.isEmpty() && sessionSecret.size() < SessionToken::MinimumSecretLength) {
+        *error = QStringLiteral("JCR_MCP_SESSION_SECRET is too short (%1 characters); use at least %2 random "
+                                "characters, e.g. from `openssl rand -hex 32`")
+                     .arg(sessionSecret.size())
+                     .arg(SessionToken::MinimumSecretLength);
+        return false;
+    }
     workers = std::max(2, QThread::idealThreadCount());
     qint64 body = maxBodyBytes, sessions = maxSessions, idle = sessionIdleSeconds, threads = workers;
     if (!readPositive("JCR_MCP_MAX_BODY_BYTES", qint64(1) << 30, &body, error) ||
         !readPositive("JCR_MCP_MAX_SESSIONS", 1000000, &sessions, error) ||
         !readPositive("JCR_MCP_SESSION_IDLE_SECONDS", 7 * 24 * 3600, &idle, error) ||
+        !readPositive("JCR_MCP_SESSION_MAX_AGE_SECONDS", 365 * 24 * 3600, &sessionMaxAgeSeconds, error) ||
         !readPositive("JCR_MCP_WORKERS", 256, &threads, error))
         return false;
     maxBodyBytes = body;

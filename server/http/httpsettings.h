@@ -20,6 +20,8 @@ struct HttpSettings
     qint64 maxBodyBytes = 1024 * 1024;
     int maxSessions = 1000;
     int sessionIdleSeconds = 1800;
+    QByteArray sessionSecret;            ///< JCR_MCP_SESSION_SECRET: signed session ids (SessionToken)
+    qint64 sessionMaxAgeSeconds = 86400; ///< JCR_MCP_SESSION_MAX_AGE_SECONDS: lifetime of a signed id
     int workers = 2;
     int keepAliveSeconds = 15;     ///< SSE comment interval on idle streams
     int headerTimeoutSeconds = 10; ///< a connection must send a whole request head within this

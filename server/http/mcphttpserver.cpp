@@ -86,8 +86,10 @@ QByteArray methodName(QHttpServerRequest::Method method)
 
 McpHttpServer::McpHttpServer(const HttpSettings& settings, const QString& databasePath, QObject* parent)
     : QAbstractHttpServer(parent), m_settings(settings), m_guard(settings),
-      m_sessions(settings.maxSessions, settings.sessionIdleSeconds), m_answers(databasePath),
-      m_workers(databasePath, settings.workers, &m_answers)
+      m_sessions(settings.maxSessions,
+                 settings.sessionIdleSeconds,
+                 SessionToken(settings.sessionSecret, settings.sessionMaxAgeSeconds)),
+      m_answers(databasePath), m_workers(databasePath, settings.workers, &m_answers)
 {
     m_uptime.start();
     // The routes this transport serves, fixed for the server's life (route() reads them on every request).
@@ -237,6 +239,8 @@ std::shared_ptr<HttpSession> McpHttpServer::sessionFor(Exchange& exchange, bool*
         return nullptr;
     }
     std::shared_ptr<HttpSession> session = m_sessions.find(id);
+    if (!session)
+        session = m_sessions.adopt(id); // started by another replica (signed ids only)
     if (!session || session->kind() != HttpSession::Kind::StreamableHttp) {
         answerError(exchange.reply, 404, -32001, QStringLiteral("Session not found: start a new one with initialize"));
         return nullptr;
@@ -277,7 +281,13 @@ void McpHttpServer::postMcp(Exchange& exchange)
             return m_sessions.find(id) ? answerError(exchange.reply, 400, -32600,
                                                      QStringLiteral("Invalid Request: already initialized"))
                                        : answerError(exchange.reply, 404, -32001, QStringLiteral("Session not found"));
-        const std::shared_ptr<HttpSession> session = m_sessions.create(HttpSession::Kind::StreamableHttp);
+        const QString requested = body.toObject()
+                                      .value(QStringLiteral("params"))
+                                      .toObject()
+                                      .value(QStringLiteral("protocolVersion"))
+                                      .toString();
+        const std::shared_ptr<HttpSession> session =
+            m_sessions.create(HttpSession::Kind::StreamableHttp, mcp::McpSession::negotiate(requested));
         if (!session)
             return answerError(exchange.reply, 503, -32000,
                                QStringLiteral("Service Unavailable: too many sessions, try again later"));

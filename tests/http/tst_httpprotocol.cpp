@@ -4,6 +4,7 @@
 // never sends (no Accept header, a garbage request line, a foreign Host).
 
 #include "fixturedatabase.h"
+#include "mcpmessages.h"
 #include "rawhttp.h"
 #include "serverprocess.h"
 #include "testpaths.h"
@@ -23,6 +24,7 @@
 #include <vector>
 
 using namespace Qt::StringLiterals;
+using jcr::test::McpMessages;
 using jcr::test::RawHttp;
 using jcr::test::ServerProcess;
 
@@ -47,35 +49,6 @@ RawHttp::Headers toHeaders(const QByteArrayList& lines)
         headers.append({line.left(colon).trimmed(), line.mid(colon + 1).trimmed()});
     }
     return headers;
-}
-
-QByteArray compact(const QJsonObject& object)
-{
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
-}
-
-QByteArray initializeBody(int id, const QString& version)
-{
-    return compact(QJsonObject{{QStringLiteral("jsonrpc"), QStringLiteral("2.0")},
-                               {QStringLiteral("id"), id},
-                               {QStringLiteral("method"), QStringLiteral("initialize")},
-                               {QStringLiteral("params"),
-                                QJsonObject{{QStringLiteral("protocolVersion"), version},
-                                            {QStringLiteral("capabilities"), QJsonObject()},
-                                            {QStringLiteral("clientInfo"),
-                                             QJsonObject{{QStringLiteral("name"), QStringLiteral("tst_httpprotocol")},
-                                                         {QStringLiteral("version"), QStringLiteral("1")}}}}}});
-}
-
-QByteArray toolCallBody(int id, const QString& tool, const QJsonObject& arguments, const QJsonValue& progress = {})
-{
-    QJsonObject params{{QStringLiteral("name"), tool}, {QStringLiteral("arguments"), arguments}};
-    if (!progress.isUndefined() && !progress.isNull())
-        params.insert(QStringLiteral("_meta"), QJsonObject{{QStringLiteral("progressToken"), progress}});
-    return compact(QJsonObject{{QStringLiteral("jsonrpc"), QStringLiteral("2.0")},
-                               {QStringLiteral("id"), id},
-                               {QStringLiteral("method"), QStringLiteral("tools/call")},
-                               {QStringLiteral("params"), params}});
 }
 
 /// A ping whose body is exactly `size` bytes, padded inside `_meta` (which every method tolerates).
@@ -160,7 +133,7 @@ private:
     openSession(quint16 port, const QString& version = QStringLiteral("2025-06-18"), const QByteArrayList& extra = {})
     {
         const RawHttp::Response init =
-            post(port, initializeBody(nextId(), version), QByteArrayList{kJson, kAcceptBoth} + extra);
+            post(port, McpMessages::initialize(nextId(), version), QByteArrayList{kJson, kAcceptBoth} + extra);
         if (init.status != 200 || init.header("mcp-session-id").isEmpty()) {
             qWarning().noquote() << "initialize failed:" << init.describe();
             return {};
@@ -395,8 +368,8 @@ private slots:
         QTest::addRow("initialize with a live session")
             << m << "POST"_ba
             << "/mcp"_ba << QByteArrayList{kJson, kAcceptBoth, kSession}
-            << initializeBody(0, QStringLiteral("2025-06-18")).replace("\"id\":0", "\"id\":@ID@") << 400 << none
-            << "-32600"_ba;
+            << McpMessages::initialize(0, QStringLiteral("2025-06-18")).replace("\"id\":0", "\"id\":@ID@") << 400
+            << none << "-32600"_ba;
         QTest::addRow("GET /mcp without a session")
             << m << "GET"_ba
             << "/mcp"_ba << QByteArrayList{"Accept: text/event-stream"} << ""_ba << 400 << none << ""_ba;
@@ -590,10 +563,10 @@ private slots:
         QTest::addRow("token: right") << t << "POST"_ba
                                       << "/mcp"_ba << QByteArrayList{kJson, kAcceptBoth, kSession, kBearer} << p << 200
                                       << none << "\"result\""_ba;
-        QTest::addRow("token: initialize without it")
-            << t << "POST"_ba
-            << "/mcp"_ba << QByteArrayList{kJson, kAcceptBoth} << initializeBody(1, QStringLiteral("2025-06-18")) << 401
-            << QByteArrayList{"!mcp-session-id"} << ""_ba;
+        QTest::addRow("token: initialize without it") << t << "POST"_ba
+                                                      << "/mcp"_ba << QByteArrayList{kJson, kAcceptBoth}
+                                                      << McpMessages::initialize(1, QStringLiteral("2025-06-18")) << 401
+                                                      << QByteArrayList{"!mcp-session-id"} << ""_ba;
         QTest::addRow("token: /health needs none")
             << t << "GET"_ba
             << "/health"_ba << QByteArrayList{} << ""_ba << 200 << none << "\"status\""_ba;
@@ -697,7 +670,7 @@ private slots:
         static const QRegularExpression hex128(QStringLiteral("^[0-9a-fA-F]{32}$"));
         for (int i = 0; i < 5; ++i) {
             const RawHttp::Response init =
-                post(m_main.port(), initializeBody(0, QStringLiteral("2025-06-18")), {kJson, kAcceptBoth});
+                post(m_main.port(), McpMessages::initialize(0, QStringLiteral("2025-06-18")), {kJson, kAcceptBoth});
             QVERIFY2(init.status == 200, qPrintable(init.describe()));
             const QByteArray session = init.header("mcp-session-id");
             QVERIFY2(hex128.match(QString::fromLatin1(session)).hasMatch(), qPrintable(init.describe()));
@@ -757,7 +730,7 @@ private slots:
         QFETCH(QJsonObject, arguments);
         QFETCH(QString, expected);
         const int id = nextId();
-        const RawHttp::Response response = post(m_main.port(), toolCallBody(id, tool, arguments),
+        const RawHttp::Response response = post(m_main.port(), McpMessages::toolCall(id, tool, arguments),
                                                 {kJson, kAcceptBoth, "Mcp-Session-Id: " + m_mainSession});
         QVERIFY2(response.status == 200, qPrintable(response.describe()));
         // Without a progress token nothing precedes the answer, so a plain JSON body is expected.
@@ -788,9 +761,10 @@ private slots:
         const int id = nextId();
         const RawHttp::Response response =
             post(m_main.port(),
-                 toolCallBody(id, QStringLiteral("search_journal"),
-                              QJsonObject{{QStringLiteral("journal_name"), QStringLiteral("Alpha Journal of Testing")}},
-                              QStringLiteral("progress-1")),
+                 McpMessages::toolCall(
+                     id, QStringLiteral("search_journal"),
+                     QJsonObject{{QStringLiteral("journal_name"), QStringLiteral("Alpha Journal of Testing")}},
+                     QStringLiteral("progress-1")),
                  {kJson, kAcceptBoth, "Mcp-Session-Id: " + session});
         QVERIFY2(response.status == 200, qPrintable(response.describe()));
         QVERIFY2(response.header("content-type").startsWith("text/event-stream"), qPrintable(response.describe()));
@@ -842,8 +816,9 @@ private slots:
             connections.push_back(std::make_unique<RawHttp>(m_main.port()));
             QVERIFY(connections.back()->sendRequest(
                 "POST", "/mcp", toHeaders({kJson, kAcceptBoth, "Mcp-Session-Id: " + session}),
-                toolCallBody(id, QStringLiteral("search_journal"), {{QStringLiteral("journal_name"), names.at(i)}},
-                             QStringLiteral("token-%1").arg(id))));
+                McpMessages::toolCall(id, QStringLiteral("search_journal"),
+                                      {{QStringLiteral("journal_name"), names.at(i)}},
+                                      QStringLiteral("token-%1").arg(id))));
         }
         for (int i = 0; i < streams; ++i) {
             const RawHttp::Response response = connections.at(size_t(i))->readResponse(15000);
@@ -979,7 +954,7 @@ private slots:
 
         // No Accept check on /messages: the SDK's SSE client sends none.
         const RawHttp::Response init = RawHttp::request(m_main.port(), "POST", messages, toHeaders({kJson}),
-                                                        initializeBody(0, QStringLiteral("2024-11-05")));
+                                                        McpMessages::initialize(0, QStringLiteral("2024-11-05")));
         QVERIFY2(init.status == 202, qPrintable(init.describe()));
         QJsonObject message = nextMessage();
         QCOMPARE(message.value(QStringLiteral("id")), QJsonValue(0));
@@ -992,8 +967,8 @@ private slots:
 
         const RawHttp::Response call =
             RawHttp::request(m_main.port(), "POST", messages, toHeaders({kJson}),
-                             toolCallBody(7, QStringLiteral("get_journal"),
-                                          {{QStringLiteral("name_or_issn"), QStringLiteral("1234-5678")}}));
+                             McpMessages::toolCall(7, QStringLiteral("get_journal"),
+                                                   {{QStringLiteral("name_or_issn"), QStringLiteral("1234-5678")}}));
         QVERIFY2(call.status == 202, qPrintable(call.describe()));
         message = nextMessage();
         QCOMPARE(message.value(QStringLiteral("id")), QJsonValue(7));
@@ -1137,8 +1112,8 @@ private slots:
         QVERIFY(!session.isEmpty());
         const RawHttp::Response call =
             post(server.port(),
-                 toolCallBody(1, QStringLiteral("get_journal"),
-                              {{QStringLiteral("name_or_issn"), QStringLiteral("1234-5678")}}),
+                 McpMessages::toolCall(1, QStringLiteral("get_journal"),
+                                       {{QStringLiteral("name_or_issn"), QStringLiteral("1234-5678")}}),
                  {kJson, kAcceptBoth, "Mcp-Session-Id: " + session});
         QVERIFY2(call.status == 200, qPrintable(call.describe()));
         const QJsonObject message = responseWithId(call, 1);
@@ -1170,7 +1145,7 @@ private slots:
             qPrintable(server.errorString()));
         QCOMPARE(server.transport(), transport);
         const RawHttp::Response init =
-            post(server.port(), initializeBody(0, QStringLiteral("2025-06-18")), {kJson, kAcceptBoth});
+            post(server.port(), McpMessages::initialize(0, QStringLiteral("2025-06-18")), {kJson, kAcceptBoth});
         QVERIFY2(init.status == mcpStatus, qPrintable(init.describe()));
         RawHttp stream(server.port());
         QVERIFY(stream.sendRequest("GET", "/sse", toHeaders({"Accept: text/event-stream"})));
@@ -1213,7 +1188,7 @@ private slots:
         QCOMPARE(stream.readHead().status, 200);
 
         const RawHttp::Response third =
-            post(server.port(), initializeBody(0, QStringLiteral("2025-06-18")), {kJson, kAcceptBoth});
+            post(server.port(), McpMessages::initialize(0, QStringLiteral("2025-06-18")), {kJson, kAcceptBoth});
         QVERIFY2(third.status == 503, qPrintable(third.describe()));
         QVERIFY2(!third.hasHeader("mcp-session-id"), qPrintable(third.describe()));
         const RawHttp::Response thirdStream =
@@ -1227,7 +1202,7 @@ private slots:
         QCOMPARE(RawHttp::request(server.port(), "DELETE", "/mcp", toHeaders({"Mcp-Session-Id: " + first})).status,
                  200);
         const RawHttp::Response again =
-            post(server.port(), initializeBody(0, QStringLiteral("2025-06-18")), {kJson, kAcceptBoth});
+            post(server.port(), McpMessages::initialize(0, QStringLiteral("2025-06-18")), {kJson, kAcceptBoth});
         QVERIFY2(again.status == 200, qPrintable(again.describe()));
         stream.close();
         const QString stopped = stopServer(server);
