@@ -974,6 +974,28 @@ private slots:
         QCOMPARE(message.value(QStringLiteral("id")), QJsonValue(7));
         QVERIFY(toolText(message).toLower().contains(QStringLiteral("alpha journal of testing")));
 
+        // With a progress token, progress notifications travel on the stream before the answer, even when the
+        // same question was answered before (the answer cache never swallows them).
+        for (int attempt = 0; attempt < 2; ++attempt) {
+            const int id = 20 + attempt;
+            const RawHttp::Response withProgress = RawHttp::request(
+                m_main.port(), "POST", messages, toHeaders({kJson}),
+                McpMessages::toolCall(id, QStringLiteral("search_journal"),
+                                      {{QStringLiteral("journal_name"), QStringLiteral("Alpha Journal of Testing")}},
+                                      QStringLiteral("legacy-progress")));
+            QVERIFY2(withProgress.status == 202, qPrintable(withProgress.describe()));
+            int progress = 0;
+            for (message = nextMessage(); message.value(QStringLiteral("method")) == "notifications/progress";
+                 message = nextMessage()) {
+                QCOMPARE(message.value(QStringLiteral("params")).toObject().value(QStringLiteral("progressToken")),
+                         QJsonValue(QStringLiteral("legacy-progress")));
+                ++progress;
+            }
+            QVERIFY2(progress >= 1, "no notifications/progress on the legacy stream before the answer");
+            QCOMPARE(message.value(QStringLiteral("id")), QJsonValue(id));
+            QVERIFY(toolText(message).toLower().contains(QStringLiteral("alpha journal of testing")));
+        }
+
         // Session ids do not cross transports.
         const RawHttp::Response crossed =
             post(m_main.port(), expand(kPing, {}), {kJson, kAcceptBoth, "Mcp-Session-Id: " + sessionId});
