@@ -8,6 +8,9 @@
 #   get_journal     100 fixed names/ISSNs                     (mcpmix.mjs bodies)
 #   search_journal  150 mixed: names, prefixes, inner words, ISSNs, one and two typos
 #   ping            JSON-RPC ping on the same session: the HTTP transport and engine without a tool
+#   *_uncached      the same mixes on a second server started with JCR_MCP_ANSWER_CACHE_MB=0: every call
+#                   runs its queries (the plain mixes repeat their questions, so after the first round the
+#                   server answers them from its answer cache)
 #   trivial         the baseline route, same request bodies as get_journal, no session
 # prints a table with targets and writes JSON.
 #
@@ -18,7 +21,7 @@
 #   JCR_BENCH_DURATION seconds per run (10)                     JCR_BENCH_CONCURRENCY  "1 8 32"
 #   JCR_BENCH_THREADS  wrk threads (1: one wrk thread does > 40k req/s here; on 2 cores every extra
 #                      client thread takes CPU from the server)
-#   JCR_BENCH_MIXES    "get_journal search_journal ping"
+#   JCR_BENCH_MIXES    "get_journal search_journal get_journal_uncached search_journal_uncached ping"
 #   JCR_MCP_WORKERS    passed on to the server (default: its own, the number of cores, at least 2)
 set -euo pipefail
 
@@ -33,7 +36,7 @@ json="${JCR_BENCH_JSON:-$work/bench-http-results.json}"
 duration="${JCR_BENCH_DURATION:-10}"
 concurrency="${JCR_BENCH_CONCURRENCY:-1 8 32}"
 threads="${JCR_BENCH_THREADS:-1}"
-mixes="${JCR_BENCH_MIXES:-get_journal search_journal ping}"
+mixes="${JCR_BENCH_MIXES:-get_journal search_journal get_journal_uncached search_journal_uncached ping}"
 version="2025-11-25"
 
 die() { echo "run-http-bench: $*" >&2; exit 1; }
@@ -80,6 +83,10 @@ start() {
 start "$work/server.log" "$server" --transport streamable-http --port 0 --db "$db"
 server_port="$port"
 server_pid="${pids[-1]}"
+# The same server with remembered answers off: every call runs its queries (the *_uncached mixes).
+JCR_MCP_ANSWER_CACHE_MB=0 start "$work/server-uncached.log" "$server" --transport streamable-http --port 0 --db "$db"
+uncached_port="$port"
+uncached_pid="${pids[-1]}"
 start "$work/trivial.log" "$trivial" --port 0
 trivial_port="$port"
 trivial_pid="${pids[-1]}"
@@ -87,20 +94,26 @@ ticks="$(getconf CLK_TCK)"
 # CPU time (user + system, in clock ticks) a process has used so far.
 cputicks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 mcp="http://127.0.0.1:$server_port/mcp"
+mcp_uncached="http://127.0.0.1:$uncached_port/mcp"
 
-# One session, initialized once; every wrk connection reuses it.
-headers="$work/init.headers"
-curl -sS -o "$work/init.body" -D "$headers" -X POST "$mcp" \
-    -H 'Content-Type: application/json' -H 'Accept: application/json, text/event-stream' \
-    --data '{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"jcr-bench-http","version":"1.0.0"}}}'
-session="$(tr -d '\r' <"$headers" | sed -n 's/^[Mm][Cc][Pp]-[Ss]ession-[Ii][Dd]: *//p' | head -1)"
-[ -n "$session" ] || die "initialize gave no Mcp-Session-Id: $(cat "$headers" "$work/init.body")"
-status="$(curl -sS -o /dev/null -w '%{http_code}' -X POST "$mcp" \
-    -H 'Content-Type: application/json' -H 'Accept: application/json, text/event-stream' \
-    -H "Mcp-Session-Id: $session" -H "MCP-Protocol-Version: $version" \
-    --data '{"jsonrpc":"2.0","method":"notifications/initialized"}')"
-[ "$status" = 202 ] || die "notifications/initialized answered $status, expected 202"
-echo "run-http-bench: session $session on port $server_port; baseline on port $trivial_port" >&2
+# open_session URL → prints the id of ONE session, initialized once; every wrk connection reuses it.
+open_session() {
+    local url="$1" headers="$work/init.headers" sid status
+    curl -sS -o "$work/init.body" -D "$headers" -X POST "$url" \
+        -H 'Content-Type: application/json' -H 'Accept: application/json, text/event-stream' \
+        --data '{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"jcr-bench-http","version":"1.0.0"}}}'
+    sid="$(tr -d '\r' <"$headers" | sed -n 's/^[Mm][Cc][Pp]-[Ss]ession-[Ii][Dd]: *//p' | head -1)"
+    [ -n "$sid" ] || die "initialize gave no Mcp-Session-Id: $(cat "$headers" "$work/init.body")"
+    status="$(curl -sS -o /dev/null -w '%{http_code}' -X POST "$url" \
+        -H 'Content-Type: application/json' -H 'Accept: application/json, text/event-stream' \
+        -H "Mcp-Session-Id: $sid" -H "MCP-Protocol-Version: $version" \
+        --data '{"jsonrpc":"2.0","method":"notifications/initialized"}')"
+    [ "$status" = 202 ] || die "notifications/initialized answered $status, expected 202"
+    echo "$sid"
+}
+session="$(open_session "$mcp")"
+session_uncached="$(open_session "$mcp_uncached")"
+echo "run-http-bench: session $session on port $server_port (uncached: port $uncached_port); baseline on port $trivial_port" >&2
 
 # Every request of the mixes once: a benchmark that times errors would be useless.
 verified=true
@@ -128,7 +141,12 @@ run() { # MIX URL REQUESTS SESSION CONCURRENCY PID
 }
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 for c in $concurrency; do
-    for mix in $mixes; do run "$mix" "$mcp" "$work/$mix.requests" "$session" "$c" "$server_pid"; done
+    for mix in $mixes; do
+        case "$mix" in
+            *_uncached) run "$mix" "$mcp_uncached" "$work/${mix%_uncached}.requests" "$session_uncached" "$c" "$uncached_pid" ;;
+            *) run "$mix" "$mcp" "$work/$mix.requests" "$session" "$c" "$server_pid" ;;
+        esac
+    done
     run trivial "http://127.0.0.1:$trivial_port/mcp" "$work/get_journal.requests" - "$c" "$trivial_pid"
     sleep 1
 done
@@ -157,7 +175,8 @@ jq -s --arg cpu "$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head 
      get_journal_c32_p99_ms: {goal: "< 10", measured: p99("get_journal"; 32), pass: ((p99("get_journal"; 32) // 1e9) < 10)},
      get_journal_vs_trivial_c32: {goal: ">= 0.333", measured: (if rate("trivial"; 32) then (rate("get_journal"; 32) // 0) / rate("trivial"; 32) else null end),
                                   pass: (if rate("trivial"; 32) then ((rate("get_journal"; 32) // 0) / rate("trivial"; 32)) >= (1/3) else false end)},
-     search_journal_c32_rps: {goal: ">= 5000", measured: rate("search_journal"; 32), pass: ((rate("search_journal"; 32) // 0) >= 5000)}
+     search_journal_c32_rps: {goal: ">= 5000", measured: rate("search_journal"; 32), pass: ((rate("search_journal"; 32) // 0) >= 5000)},
+     search_journal_uncached_c32_rps: {goal: ">= 5000", measured: rate("search_journal_uncached"; 32), pass: ((rate("search_journal_uncached"; 32) // 0) >= 5000)}
    }}' "$results" >"$json"
 
 # Table.

@@ -8,21 +8,27 @@ namespace jcr::http {
 
 namespace {
 
-bool readPositive(const char* variable, qint64 maximum, qint64* value, QString* error)
+bool readNumber(const char* variable, qint64 minimum, qint64 maximum, qint64* value, QString* error)
 {
     const QByteArray text = qgetenv(variable).trimmed();
     if (text.isEmpty())
         return true;
     bool ok = false;
     const qint64 parsed = text.toLongLong(&ok);
-    if (!ok || parsed < 1 || parsed > maximum) {
-        *error = QStringLiteral("%1 is \"%2\"; it must be a whole number from 1 to %3")
+    if (!ok || parsed < minimum || parsed > maximum) {
+        *error = QStringLiteral("%1 is \"%2\"; it must be a whole number from %3 to %4")
                      .arg(QString::fromLatin1(variable), QString::fromUtf8(text.left(40)))
+                     .arg(minimum)
                      .arg(maximum);
         return false;
     }
     *value = parsed;
     return true;
+}
+
+bool readPositive(const char* variable, qint64 maximum, qint64* value, QString* error)
+{
+    return readNumber(variable, 1, maximum, value, error);
 }
 
 } // namespace
@@ -63,6 +69,10 @@ bool HttpSettings::readEnvironment(QString* error)
         !readPositive("JCR_MCP_SESSION_MAX_AGE_SECONDS", 365 * 24 * 3600, &sessionMaxAgeSeconds, error) ||
         !readPositive("JCR_MCP_WORKERS", 256, &threads, error))
         return false;
+    qint64 cacheMegabytes = answerCacheBytes / (1024 * 1024);
+    if (!readNumber("JCR_MCP_ANSWER_CACHE_MB", 0, 64 * 1024, &cacheMegabytes, error))
+        return false;
+    answerCacheBytes = cacheMegabytes * 1024 * 1024;
     maxBodyBytes = body;
     maxSessions = int(sessions);
     sessionIdleSeconds = int(idle);

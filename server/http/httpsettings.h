@@ -23,8 +23,9 @@ struct HttpSettings
     QByteArray sessionSecret;            ///< JCR_MCP_SESSION_SECRET: signed session ids (SessionToken)
     qint64 sessionMaxAgeSeconds = 86400; ///< JCR_MCP_SESSION_MAX_AGE_SECONDS: lifetime of a signed id
     int workers = 2;
-    int keepAliveSeconds = 15;     ///< SSE comment interval on idle streams
-    int headerTimeoutSeconds = 10; ///< a connection must send a whole request head within this
+    qint64 answerCacheBytes = 64 * 1024 * 1024; ///< JCR_MCP_ANSWER_CACHE_MB (0: answers are not remembered)
+    int keepAliveSeconds = 15;                  ///< SSE comment interval on idle streams
+    int headerTimeoutSeconds = 10;              ///< a connection must send a whole request head within this
     int idleConnectionSeconds = 120;
 
     QHostAddress address() const;

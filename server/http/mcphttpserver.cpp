@@ -89,7 +89,7 @@ McpHttpServer::McpHttpServer(const HttpSettings& settings, const QString& databa
       m_sessions(settings.maxSessions,
                  settings.sessionIdleSeconds,
                  SessionToken(settings.sessionSecret, settings.sessionMaxAgeSeconds)),
-      m_answers(databasePath), m_workers(databasePath, settings.workers, &m_answers)
+      m_answers(databasePath, settings.answerCacheBytes), m_workers(databasePath, settings.workers, &m_answers)
 {
     m_uptime.start();
     // The routes this transport serves, fixed for the server's life (route() reads them on every request).

@@ -11,7 +11,8 @@ namespace {
 constexpr qint64 RecheckMilliseconds = 1000;
 }
 
-AnswerCache::AnswerCache(const QString& databasePath, qint64 maxBytes) : m_databasePath(databasePath)
+AnswerCache::AnswerCache(const QString& databasePath, qint64 maxBytes)
+    : m_databasePath(databasePath), m_enabled(maxBytes > 0)
 {
     m_entries.setMaxCost(maxBytes);
     m_clock.start();
@@ -25,7 +26,7 @@ QByteArray AnswerCache::key(const QString& protocolVersion, const QString& tool,
 
 QByteArray AnswerCache::find(const QByteArray& key, qint64 dataVersion) const
 {
-    if (dataVersion == 0)
+    if (dataVersion == 0 || !m_enabled)
         return QByteArray();
     QMutexLocker lock(&m_mutex);
     const Entry* entry = m_entries.object(key);
@@ -34,7 +35,7 @@ QByteArray AnswerCache::find(const QByteArray& key, qint64 dataVersion) const
 
 void AnswerCache::insert(const QByteArray& key, qint64 dataVersion, const QByteArray& result)
 {
-    if (dataVersion == 0 || result.isEmpty())
+    if (dataVersion == 0 || result.isEmpty() || !m_enabled)
         return;
     const qint64 cost = key.size() + result.size() + qint64(sizeof(Entry));
     QMutexLocker lock(&m_mutex);

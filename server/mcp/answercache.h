@@ -26,7 +26,7 @@ namespace jcr::mcp {
 class AnswerCache
 {
 public:
-    /// `maxBytes` bounds the memory of the stored answers (least recently used go first).
+    /// `maxBytes` bounds the memory of the stored answers (least recently used go first); 0 stores nothing.
     explicit AnswerCache(const QString& databasePath, qint64 maxBytes = 64 * 1024 * 1024);
 
     /// The key of one question: protocol version, tool and arguments (QJsonObject keeps keys sorted, so equal
@@ -45,6 +45,7 @@ public:
     /// The version of the database file at `path` (its modification time in ms since the epoch), 0 when absent.
     static qint64 dataVersionOf(const QString& path);
 
+    bool isEnabled() const { return m_enabled; }
     int count() const;
 
 private:
@@ -55,6 +56,7 @@ private:
     };
 
     QString m_databasePath;
+    bool m_enabled;
     mutable QMutex m_mutex; ///< QCache::object() reorders its list: reads need the lock too
     mutable QCache<QByteArray, Entry> m_entries;
     QElapsedTimer m_clock;

@@ -377,7 +377,7 @@ QJsonObject McpEngine::callTool(const QJsonObject& params, RequestContext& conte
     const bool argumentErrorsAsResults = m_session.atLeast(QStringLiteral("2025-11-25"));
 
     // Read before the tool runs: the version of the data the answer will come from.
-    const qint64 dataVersion = m_answers ? m_tools.dataVersion() : 0;
+    const qint64 dataVersion = m_answers && m_answers->isEnabled() ? m_tools.dataVersion() : 0;
     ToolOutput output;
     JsonSchemaValidator::Failure failure;
     if (!JsonSchemaValidator::validate(tool->inputSchema, arguments, &failure)) {
@@ -415,7 +415,7 @@ QJsonObject McpEngine::callTool(const QJsonObject& params, RequestContext& conte
         }
         // Failures (database missing, a query that failed, a wrong argument) are not remembered: the next
         // call may succeed.
-        if (m_answers)
+        if (m_answers && m_answers->isEnabled())
             m_answers->insert(AnswerCache::key(m_session.protocolVersion(), name, arguments), dataVersion,
                               JsonRpc::serialize(result));
     }

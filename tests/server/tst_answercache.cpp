@@ -145,6 +145,16 @@ private slots:
         QCOMPARE(cache.find(AnswerCache::key("2025-11-25", "t", QJsonObject{{"i", 99}}), 1), result);
     }
 
+    void zeroBytesRemembersNothing()
+    {
+        AnswerCache cache(m_path, 0);
+        QVERIFY(!cache.isEnabled());
+        const QByteArray key = AnswerCache::key("2025-11-25", "get_journal", {});
+        cache.insert(key, 42, "{}");
+        QCOMPARE(cache.count(), 0);
+        QVERIFY(cache.find(key, 42).isEmpty());
+    }
+
     void currentDataVersionIsTheFilesModificationTime()
     {
         AnswerCache cache(m_path);

@@ -141,6 +141,13 @@ private slots:
         QTest::addRow("body limit, words") << QByteArray("JCR_MCP_MAX_BODY_BYTES") << QByteArray("lots") << false;
         QTest::addRow("sessions, zero") << QByteArray("JCR_MCP_MAX_SESSIONS") << QByteArray("0") << false;
         QTest::addRow("workers, too many") << QByteArray("JCR_MCP_WORKERS") << QByteArray("100000") << false;
+        QTest::addRow("answer cache off") << QByteArray("JCR_MCP_ANSWER_CACHE_MB") << QByteArray("0") << true;
+        QTest::addRow("answer cache, negative") << QByteArray("JCR_MCP_ANSWER_CACHE_MB") << QByteArray("-1") << false;
+        QTest::addRow("session secret, long enough")
+            << QByteArray("JCR_MCP_SESSION_SECRET") << QByteArray("0123456789abcdef0123456789abcdef") << true;
+        QTest::addRow("session secret, too short")
+            << QByteArray("JCR_MCP_SESSION_SECRET") << QByteArray("abc") << false;
+        QTest::addRow("session age, zero") << QByteArray("JCR_MCP_SESSION_MAX_AGE_SECONDS") << QByteArray("0") << false;
     }
     void environmentIsValidated()
     {
@@ -155,8 +162,12 @@ private slots:
         QCOMPARE(read, ok);
         if (!ok)
             QVERIFY2(error.contains(QString::fromLatin1(variable)), qPrintable(error));
-        else
+        else if (variable == "JCR_MCP_MAX_BODY_BYTES")
             QCOMPARE(settings.maxBodyBytes, 4096);
+        else if (variable == "JCR_MCP_ANSWER_CACHE_MB")
+            QCOMPARE(settings.answerCacheBytes, 0);
+        else if (variable == "JCR_MCP_SESSION_SECRET")
+            QCOMPARE(settings.sessionSecret, value);
     }
 };
 
