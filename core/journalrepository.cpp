@@ -10,6 +10,7 @@
 #include <QMutex>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QUrl>
 #include <QUuid>
 #include <QVariant>
 
@@ -29,25 +30,6 @@ std::optional<double> optionalDouble(const QVariant& value)
 std::optional<bool> optionalBool(const QVariant& value)
 {
     return value.isNull() ? std::nullopt : std::optional<bool>(value.toInt() != 0);
-}
-
-/// Prepares, binds and runs one read query; the error names the purpose.
-bool run(QSqlQuery& query, const QString& sql, const QVariantList& values, QString* error)
-{
-    query.setForwardOnly(true);
-    if (!query.prepare(sql)) {
-        if (error)
-            *error = QStringLiteral("database query failed: %1").arg(query.lastError().text());
-        return false;
-    }
-    for (int i = 0; i < values.size(); ++i)
-        query.bindValue(i, values.at(i));
-    if (!query.exec()) {
-        if (error)
-            *error = QStringLiteral("database query failed: %1").arg(query.lastError().text());
-        return false;
-    }
-    return true;
 }
 
 QString validateQueryText(const QString& text)
@@ -109,8 +91,12 @@ QString JournalRepository::connect(const QString& path)
         return QStringLiteral("the journal database %1 is not readable").arg(path);
 
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
-    db.setDatabaseName(file.absoluteFilePath());
-    db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
+    // immutable=1: SQLite takes no file locks and never checks whether another process changed the file.
+    // True of our databases: `sync` never writes to a database in use, it renames a finished new file over
+    // it, and this connection keeps reading the file it opened. Saves a lock round trip on every query.
+    db.setDatabaseName(QUrl::fromLocalFile(file.absoluteFilePath()).toString(QUrl::FullyEncoded) +
+                       QStringLiteral("?immutable=1"));
+    db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI;QSQLITE_BUSY_TIMEOUT=5000"));
     m_path = file.absoluteFilePath();
     if (!db.open())
         return QStringLiteral("cannot open %1: %2").arg(path, db.lastError().text());
@@ -147,6 +133,7 @@ QString JournalRepository::path() const
 void JournalRepository::close()
 {
     m_index.reset();
+    m_statements.clear(); // they belong to the connection removed below
     if (QSqlDatabase::contains(m_connectionName)) {
         QSqlDatabase::database(m_connectionName, false).close();
         QSqlDatabase::removeDatabase(m_connectionName);
@@ -156,6 +143,32 @@ void JournalRepository::close()
 QSqlDatabase JournalRepository::database() const
 {
     return QSqlDatabase::database(m_connectionName, false);
+}
+
+QSqlQuery* JournalRepository::prepared(const QString& sql, const QVariantList& values, QString* error) const
+{
+    // Compiling a statement costs more than running these indexed lookups, so each is compiled once per
+    // connection and kept; exec() resets it for the next use.
+    auto found = m_statements.find(sql);
+    if (found == m_statements.end()) {
+        QSqlQuery query(database());
+        query.setForwardOnly(true);
+        if (!query.prepare(sql)) {
+            if (error)
+                *error = QStringLiteral("database query failed: %1").arg(query.lastError().text());
+            return nullptr;
+        }
+        found = m_statements.insert(sql, std::move(query));
+    }
+    QSqlQuery& query = *found;
+    for (int i = 0; i < values.size(); ++i)
+        query.bindValue(i, values.at(i));
+    if (!query.exec()) {
+        if (error)
+            *error = QStringLiteral("database query failed: %1").arg(query.lastError().text());
+        return nullptr;
+    }
+    return &query;
 }
 
 const SearchIndex& JournalRepository::searchIndex() const
@@ -241,146 +254,148 @@ std::optional<JournalProfile> JournalRepository::profile(qint64 journalId, QStri
         return std::nullopt;
     JournalProfile profile;
     profile.summary = *summary;
-    QSqlQuery query(database());
     const QVariantList id{journalId};
+    QSqlQuery* query = nullptr;
 
-    if (!run(query, QStringLiteral("SELECT cn FROM journal WHERE id = ?"), id, error))
+    if (!(query = prepared(QStringLiteral("SELECT cn FROM journal WHERE id = ?"), id, error)))
         return std::nullopt;
-    if (query.next())
-        profile.cn = query.value(0).toString();
+    if (query->next())
+        profile.cn = query->value(0).toString();
+    query->finish(); // one row read: done with it
 
-    if (!run(query, QStringLiteral("SELECT name, kind FROM journal_name WHERE journal_id = ? ORDER BY id"), id, error))
+    if (!(query = prepared(QStringLiteral("SELECT name, kind FROM journal_name WHERE journal_id = ? ORDER BY id"), id,
+                           error)))
         return std::nullopt;
-    while (query.next()) {
-        const QString name = query.value(0).toString();
-        const QString kind = query.value(1).toString();
+    while (query->next()) {
+        const QString name = query->value(0).toString();
+        const QString kind = query->value(1).toString();
         if (kind == QLatin1String("alias"))
             profile.otherTitles.append(name);
         else if (kind == QLatin1String("abbreviation"))
             profile.abbreviations.append(name);
     }
 
-    if (!run(query,
-             QStringLiteral("SELECT year, impact_factor, impact_factor_text, quartile, rank, rank_total,"
-                            " web_of_science, country FROM jcr_fact WHERE journal_id = ? ORDER BY year DESC"),
-             id, error))
+    if (!(query =
+              prepared(QStringLiteral("SELECT year, impact_factor, impact_factor_text, quartile, rank, rank_total,"
+                                      " web_of_science, country FROM jcr_fact WHERE journal_id = ? ORDER BY year DESC"),
+                       id, error)))
         return std::nullopt;
-    while (query.next()) {
+    while (query->next()) {
         JcrFact fact;
-        fact.year = query.value(0).toInt();
-        fact.impactFactor = optionalDouble(query.value(1));
-        fact.impactFactorText = query.value(2).toString();
-        fact.quartile = query.value(3).toString();
-        fact.rank = query.value(4).toInt();
-        fact.rankTotal = query.value(5).toInt();
-        fact.webOfScience = query.value(6).toString();
-        fact.country = query.value(7).toString();
+        fact.year = query->value(0).toInt();
+        fact.impactFactor = optionalDouble(query->value(1));
+        fact.impactFactorText = query->value(2).toString();
+        fact.quartile = query->value(3).toString();
+        fact.rank = query->value(4).toInt();
+        fact.rankTotal = query->value(5).toInt();
+        fact.webOfScience = query->value(6).toString();
+        fact.country = query->value(7).toString();
         profile.jcr.append(fact);
     }
-    if (!run(query,
-             QStringLiteral("SELECT year, name, edition, quartile, rank, rank_total FROM jcr_category"
-                            " WHERE journal_id = ? ORDER BY year DESC, position"),
-             id, error))
+    if (!(query = prepared(QStringLiteral("SELECT year, name, edition, quartile, rank, rank_total FROM jcr_category"
+                                          " WHERE journal_id = ? ORDER BY year DESC, position"),
+                           id, error)))
         return std::nullopt;
-    while (query.next()) {
-        const int year = query.value(0).toInt();
+    while (query->next()) {
+        const int year = query->value(0).toInt();
         for (JcrFact& fact : profile.jcr) {
             if (fact.year == year)
-                fact.categories.append({query.value(1).toString(), query.value(2).toString(), query.value(3).toString(),
-                                        query.value(4).toInt(), query.value(5).toInt()});
+                fact.categories.append({query->value(1).toString(), query->value(2).toString(),
+                                        query->value(3).toString(), query->value(4).toInt(), query->value(5).toInt()});
         }
     }
 
-    if (!run(query,
-             QStringLiteral("SELECT year, major_category, partition, rank, rank_total, top, review, open_access, oaj,"
-                            " web_of_science, note FROM cas_fact WHERE journal_id = ? ORDER BY year DESC"),
-             id, error))
+    if (!(query = prepared(
+              QStringLiteral("SELECT year, major_category, partition, rank, rank_total, top, review, open_access, oaj,"
+                             " web_of_science, note FROM cas_fact WHERE journal_id = ? ORDER BY year DESC"),
+              id, error)))
         return std::nullopt;
-    while (query.next()) {
+    while (query->next()) {
         CasFact fact;
-        fact.year = query.value(0).toInt();
-        fact.majorCategory = query.value(1).toString();
-        fact.partition = query.value(2).toInt();
-        fact.rank = query.value(3).toInt();
-        fact.rankTotal = query.value(4).toInt();
-        fact.top = query.value(5).toInt() != 0;
-        fact.review = query.value(6).toInt() != 0;
-        fact.openAccess = optionalBool(query.value(7));
-        fact.openAccessJournalIndex = optionalBool(query.value(8));
-        fact.webOfScience = query.value(9).toString();
-        fact.note = query.value(10).toString();
+        fact.year = query->value(0).toInt();
+        fact.majorCategory = query->value(1).toString();
+        fact.partition = query->value(2).toInt();
+        fact.rank = query->value(3).toInt();
+        fact.rankTotal = query->value(4).toInt();
+        fact.top = query->value(5).toInt() != 0;
+        fact.review = query->value(6).toInt() != 0;
+        fact.openAccess = optionalBool(query->value(7));
+        fact.openAccessJournalIndex = optionalBool(query->value(8));
+        fact.webOfScience = query->value(9).toString();
+        fact.note = query->value(10).toString();
         profile.cas.append(fact);
     }
-    if (!run(query,
-             QStringLiteral("SELECT year, name, partition, rank, rank_total FROM cas_category WHERE journal_id = ?"
-                            " ORDER BY year DESC, position"),
-             id, error))
+    if (!(query = prepared(
+              QStringLiteral("SELECT year, name, partition, rank, rank_total FROM cas_category WHERE journal_id = ?"
+                             " ORDER BY year DESC, position"),
+              id, error)))
         return std::nullopt;
-    while (query.next()) {
-        const int year = query.value(0).toInt();
+    while (query->next()) {
+        const int year = query->value(0).toInt();
         for (CasFact& fact : profile.cas) {
             if (fact.year == year)
-                fact.minorCategories.append({query.value(1).toString(), query.value(2).toInt(), query.value(3).toInt(),
-                                             query.value(4).toInt()});
+                fact.minorCategories.append({query->value(1).toString(), query->value(2).toInt(),
+                                             query->value(3).toInt(), query->value(4).toInt()});
         }
     }
 
-    if (!run(query,
-             QStringLiteral("SELECT year, level, reason, listed_title FROM warning_fact WHERE journal_id = ?"
-                            " ORDER BY year DESC"),
-             id, error))
+    if (!(query =
+              prepared(QStringLiteral("SELECT year, level, reason, listed_title FROM warning_fact WHERE journal_id = ?"
+                                      " ORDER BY year DESC"),
+                       id, error)))
         return std::nullopt;
-    while (query.next())
-        profile.warnings.append(
-            {query.value(0).toInt(), query.value(1).toString(), query.value(2).toString(), query.value(3).toString()});
+    while (query->next())
+        profile.warnings.append({query->value(0).toInt(), query->value(1).toString(), query->value(2).toString(),
+                                 query->value(3).toString()});
 
-    if (!run(query,
-             QStringLiteral("SELECT edition, list, rank, venue_type, abbreviation, field, publisher, url, merged_into,"
-                            " listed_title FROM ccf_fact WHERE journal_id = ? ORDER BY edition DESC, id"),
-             id, error))
+    if (!(query = prepared(
+              QStringLiteral("SELECT edition, list, rank, venue_type, abbreviation, field, publisher, url, merged_into,"
+                             " listed_title FROM ccf_fact WHERE journal_id = ? ORDER BY edition DESC, id"),
+              id, error)))
         return std::nullopt;
-    while (query.next()) {
+    while (query->next()) {
         CcfFact fact;
-        fact.edition = query.value(0).toInt();
-        fact.list = query.value(1).toString();
-        fact.rank = query.value(2).toString();
-        fact.venueType = query.value(3).toString();
-        fact.abbreviation = query.value(4).toString();
-        fact.field = query.value(5).toString();
-        fact.publisher = query.value(6).toString();
-        fact.url = query.value(7).toString();
-        fact.mergedInto = query.value(8).toString();
-        fact.listedTitle = query.value(9).toString();
+        fact.edition = query->value(0).toInt();
+        fact.list = query->value(1).toString();
+        fact.rank = query->value(2).toString();
+        fact.venueType = query->value(3).toString();
+        fact.abbreviation = query->value(4).toString();
+        fact.field = query->value(5).toString();
+        fact.publisher = query->value(6).toString();
+        fact.url = query->value(7).toString();
+        fact.mergedInto = query->value(8).toString();
+        fact.listedTitle = query->value(9).toString();
         profile.ccf.append(fact);
     }
 
-    if (!run(query,
-             QStringLiteral("SELECT edition, tier, title_zh, title_en, cn, language, sponsor FROM ccft_fact"
-                            " WHERE journal_id = ? ORDER BY edition DESC"),
-             id, error))
+    if (!(query =
+              prepared(QStringLiteral("SELECT edition, tier, title_zh, title_en, cn, language, sponsor FROM ccft_fact"
+                                      " WHERE journal_id = ? ORDER BY edition DESC"),
+                       id, error)))
         return std::nullopt;
-    while (query.next())
-        profile.ccft.append({query.value(0).toInt(), query.value(1).toString(), query.value(2).toString(),
-                             query.value(3).toString(), query.value(4).toString(), query.value(5).toString(),
-                             query.value(6).toString()});
+    while (query->next())
+        profile.ccft.append({query->value(0).toInt(), query->value(1).toString(), query->value(2).toString(),
+                             query->value(3).toString(), query->value(4).toString(), query->value(5).toString(),
+                             query->value(6).toString()});
 
-    if (!run(query,
-             QStringLiteral("SELECT edition, abbreviation, partition, top, url FROM xr_fact WHERE journal_id = ?"
-                            " ORDER BY edition DESC"),
-             id, error))
+    if (!(query = prepared(
+              QStringLiteral("SELECT edition, abbreviation, partition, top, url FROM xr_fact WHERE journal_id = ?"
+                             " ORDER BY edition DESC"),
+              id, error)))
         return std::nullopt;
-    while (query.next())
-        profile.xr.append({query.value(0).toInt(), query.value(1).toString(), query.value(2).toString(),
-                           query.value(3).toInt() != 0, query.value(4).toString()});
+    while (query->next())
+        profile.xr.append({query->value(0).toInt(), query->value(1).toString(), query->value(2).toString(),
+                           query->value(3).toInt() != 0, query->value(4).toString()});
 
-    if (!run(query,
-             QStringLiteral("SELECT s.name, e.year, e.fields FROM extra_fact e JOIN source_file s ON s.id = e.source_id"
-                            " WHERE e.journal_id = ? ORDER BY e.year DESC"),
-             id, error))
+    if (!(query =
+              prepared(QStringLiteral(
+                           "SELECT s.name, e.year, e.fields FROM extra_fact e JOIN source_file s ON s.id = e.source_id"
+                           " WHERE e.journal_id = ? ORDER BY e.year DESC"),
+                       id, error)))
         return std::nullopt;
-    while (query.next())
-        profile.extra.append({query.value(0).toString(), query.value(1).toInt(),
-                              QJsonDocument::fromJson(query.value(2).toString().toUtf8()).object()});
+    while (query->next())
+        profile.extra.append({query->value(0).toString(), query->value(1).toInt(),
+                              QJsonDocument::fromJson(query->value(2).toString().toUtf8()).object()});
     return profile;
 }
 
@@ -444,12 +459,12 @@ QList<WarningEntry> JournalRepository::warnings(const WarningQuery& request, QSt
             *error = validateQueryText(request.keyword);
         return entries;
     }
-    QSqlQuery query(database());
-    if (!run(query,
-             QStringLiteral("SELECT journal_id, year, level, reason, listed_title FROM warning_fact"
-                            " WHERE (? = 0 OR year = ?) ORDER BY year DESC, listed_title"),
-             {request.year, request.year}, error))
+    QSqlQuery* found = prepared(QStringLiteral("SELECT journal_id, year, level, reason, listed_title FROM warning_fact"
+                                               " WHERE (? = 0 OR year = ?) ORDER BY year DESC, listed_title"),
+                                {request.year, request.year}, error);
+    if (!found)
         return entries;
+    QSqlQuery& query = *found;
     const QString keywordKey = TextNormalizer::titleKey(request.keyword);
     const QString keyword = request.keyword.trimmed();
     const SearchIndex& index = searchIndex();
@@ -503,13 +518,12 @@ QStringList JournalRepository::casMajorCategories() const
     QStringList categories;
     if (!isOpen())
         return categories;
-    QSqlQuery query(database());
-    if (run(query,
+    if (QSqlQuery* query = prepared(
             QStringLiteral("SELECT DISTINCT major_category FROM cas_fact WHERE year = (SELECT max(year) FROM cas_fact)"
                            " AND major_category IS NOT NULL ORDER BY major_category"),
             {}, nullptr)) {
-        while (query.next())
-            categories.append(query.value(0).toString());
+        while (query->next())
+            categories.append(query->value(0).toString());
     }
     return categories;
 }

@@ -2,7 +2,9 @@
 
 #include "journalrecords.h"
 
+#include <QHash>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
 #include <QStringList>
 
@@ -77,10 +79,14 @@ private:
     QString connect(const QString& path);
     const SearchIndex& searchIndex() const;
     QSqlDatabase database() const;
+    /// Runs a read statement, compiled once per connection and kept (m_statements); nullptr with the reason in
+    /// `error` when it fails. The query stays valid until the next call with the same `sql`.
+    QSqlQuery* prepared(const QString& sql, const QVariantList& values, QString* error) const;
 
     QString m_path;
     QString m_connectionName;
     mutable std::shared_ptr<const SearchIndex> m_index;
+    mutable QHash<QString, QSqlQuery> m_statements;
 };
 
 } // namespace jcr
