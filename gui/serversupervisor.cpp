@@ -189,7 +189,8 @@ void ServerSupervisor::launch()
     m_partialLine.clear();
     m_runLines.clear();
     m_process->setProgram(m_serverBinary);
-    m_process->setArguments(m_arguments);
+    // The kernel's parent-death signal (set below) is not delivered everywhere; the server's own watch is.
+    m_process->setArguments(m_arguments + QStringList{QStringLiteral("--exit-with-parent")});
     m_process->setProcessEnvironment(m_environment);
     appendLog(OwnPrefix + QStringLiteral("starting %1 %2").arg(m_serverBinary, m_arguments.join(QLatin1Char(' '))));
     setState(State::Starting);

@@ -28,8 +28,9 @@ class AppSettings;
 ///   use", anything else → Unhealthy with the server's last line. These are not retried: the settings are wrong.
 /// - Any other end that stop() did not ask for is a crash: Crashed, then a restart after 1 s, 2 s, 4 s … (capped),
 ///   the delay reset after a minute of healthy running. A manual stop is never followed by a restart.
-/// - stop() sends SIGTERM, then SIGKILL after a timeout. The destructor stops the server synchronously, and on
-///   Linux the server gets SIGTERM when the app dies, so no server is left orphaned.
+/// - stop() sends SIGTERM, then SIGKILL after a timeout. The destructor stops the server synchronously. If the
+///   app dies without it, the server stops itself: it runs with --exit-with-parent (server/parentwatch.h), and
+///   on Linux it also asks for SIGTERM on the parent's death where the kernel delivers it.
 class ServerSupervisor : public QObject
 {
     Q_OBJECT

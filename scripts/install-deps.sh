@@ -7,8 +7,11 @@ packages=(
     build-essential cmake ninja-build pkg-config git ca-certificates
     qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
+    libqt6svg6 desktop-file-utils  # the tray app's SVG icons; checking resources/jcr-mcp-tray.desktop
     sqlite3 nodejs npm
+    systemd curl dpkg-dev file  # tests/deployment: systemd-analyze verify, the curl example, cpack -G DEB
     clang libclang-rt-14-dev  # the libFuzzer test (tests/server/fuzz) needs clang and its sanitizer runtimes
+    docker.io docker-compose debootstrap nginx  # tests/deployment: the image test (own dockerd), scale-out behind nginx
 )
 
 missing=()

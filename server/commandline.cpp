@@ -24,7 +24,7 @@ QString flagOrEnvironment(const QCommandLineParser& parser,
         *origin = QStringLiteral("--") + option.names().constFirst();
         return parser.value(option);
     }
-    const QString fromEnvironment = qEnvironmentVariable(variable);
+    const QString fromEnvironment = variable ? qEnvironmentVariable(variable) : QString();
     if (!fromEnvironment.isEmpty()) {
         *origin = QString::fromLatin1(variable);
         return fromEnvironment;
@@ -118,8 +118,12 @@ bool CommandLine::parse(const QStringList& arguments, ServerOptions* options, QS
                                        QStringLiteral("healthcheck: the health URL (default: "
                                                       "http://HOST:PORT/health from the settings above)."),
                                        QStringLiteral("url"));
-    parser.addOptions(
-        {dbOption, fromOption, jsonOption, limitOption, transportOption, hostOption, portOption, urlOption});
+    const QCommandLineOption exitWithParentOption(
+        QStringLiteral("exit-with-parent"),
+        QStringLiteral("Stop the server when the program that started it ends, as on SIGTERM (default: "
+                       "JCR_MCP_EXIT_WITH_PARENT=1 or off). For supervisors such as the tray app."));
+    parser.addOptions({dbOption, fromOption, jsonOption, limitOption, transportOption, hostOption, portOption,
+                       urlOption, exitWithParentOption});
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("sync, query or search"),
                                  QStringLiteral("[command]"));
     parser.addPositionalArgument(QStringLiteral("arguments"), QStringLiteral("A journal name, ISSN or search text."),
@@ -146,49 +150,12 @@ bool CommandLine::parse(const QStringList& arguments, ServerOptions* options, QS
                           : !environmentSource.isEmpty() ? environmentSource
                                                          : DataSource::defaultBaseUrl();
     options->json = parser.isSet(jsonOption);
+    options->exitWithParent =
+        parser.isSet(exitWithParentOption) || qEnvironmentVariable("JCR_MCP_EXIT_WITH_PARENT") == QLatin1String("1");
     bool limitOk = false;
     options->limit = parser.value(limitOption).toInt(&limitOk);
     if (!limitOk || options->limit < 1 || options->limit > 1000) {
         *error = QStringLiteral("--limit must be a number from 1 to 1000, not \"%1\"").arg(parser.value(limitOption));
-        return false;
-    }
-
-    QString origin;
-    const QString transport =
-        flagOrEnvironment(parser, transportOption, "JCR_MCP_TRANSPORT", QStringLiteral("stdio"), &origin);
-    if (!parseTransport(transport, &options->transport)) {
-        *error = QStringLiteral("%1 gives the transport \"%2\"; it must be stdio, sse, streamable-http or http")
-                     .arg(origin, transport.left(40));
-        return false;
-    }
-    options->host =
-        flagOrEnvironment(parser, hostOption, "JCR_MCP_HOST", QStringLiteral("127.0.0.1"), &origin).trimmed();
-    if (options->host != QLatin1String("localhost") && QHostAddress(options->host).isNull()) {
-        *error = QStringLiteral("%1 gives the host \"%2\"; it must be an IP address such as 127.0.0.1 or 0.0.0.0, "
-                                "or localhost")
-                     .arg(origin, options->host.left(80));
-        return false;
-    }
-    const QString port = flagOrEnvironment(parser, portOption, "JCR_MCP_PORT", QStringLiteral("8080"), &origin);
-    bool portOk = false;
-    const uint portNumber = port.trimmed().toUInt(&portOk);
-    if (!portOk || portNumber > 65535) {
-        *error = QStringLiteral("%1 gives the port \"%2\"; it must be a number from 1 to 65535 (0: any free port)")
-                     .arg(origin, port.left(40));
-        return false;
-    }
-    options->port = quint16(portNumber);
-    const QString localHost = options->host == QLatin1String("0.0.0.0") || options->host == QLatin1String("::")
-                                  ? QStringLiteral("127.0.0.1")
-                                  : options->host;
-    options->healthUrl = parser.isSet(urlOption)
-                             ? parser.value(urlOption)
-                             : QStringLiteral("http://%1:%2/health")
-                                   .arg(localHost.contains(u':') ? u'[' + localHost + u']' : localHost)
-                                   .arg(options->port);
-    if (!QUrl(options->healthUrl, QUrl::StrictMode).isValid() ||
-        !QUrl(options->healthUrl).scheme().startsWith(QLatin1String("http"))) {
-        *error = QStringLiteral("--url \"%1\" is not an http(s) URL").arg(options->healthUrl.left(200));
         return false;
     }
 
@@ -222,6 +189,56 @@ bool CommandLine::parse(const QStringList& arguments, ServerOptions* options, QS
         *error = QStringLiteral("unexpected argument \"%1\". Try --help.").arg(options->arguments.first().left(80));
         return false;
     }
+
+    // Only the server and its health check listen or connect. The data commands take no transport, host or
+    // port from the environment, so a stray value there (Kubernetes puts JCR_MCP_PORT=tcp://… into the pods
+    // of a Service named jcr-mcp) cannot stop a sync; flags are still checked.
+    const bool readsEnvironment =
+        options->command == ServerOptions::Command::Serve || options->command == ServerOptions::Command::HealthCheck;
+    auto setting = [&](const QCommandLineOption& option, const char* variable, const QString& fallback,
+                       QString* origin) {
+        return flagOrEnvironment(parser, option, readsEnvironment ? variable : nullptr, fallback, origin);
+    };
+    QString origin;
+    const QString transport = setting(transportOption, "JCR_MCP_TRANSPORT", QStringLiteral("stdio"), &origin);
+    if (!parseTransport(transport, &options->transport)) {
+        *error = QStringLiteral("%1 gives the transport \"%2\"; it must be stdio, sse, streamable-http or http")
+                     .arg(origin, transport.left(40));
+        return false;
+    }
+    options->host = setting(hostOption, "JCR_MCP_HOST", QStringLiteral("127.0.0.1"), &origin).trimmed();
+    if (options->host != QLatin1String("localhost") && QHostAddress(options->host).isNull()) {
+        *error = QStringLiteral("%1 gives the host \"%2\"; it must be an IP address such as 127.0.0.1 or 0.0.0.0, "
+                                "or localhost")
+                     .arg(origin, options->host.left(80));
+        return false;
+    }
+    const QString port = setting(portOption, "JCR_MCP_PORT", QStringLiteral("8080"), &origin);
+    bool portOk = false;
+    const uint portNumber = port.trimmed().toUInt(&portOk);
+    if (!portOk || portNumber > 65535) {
+        *error = QStringLiteral("%1 gives the port \"%2\"; it must be a number from 1 to 65535 (0: any free port)")
+                     .arg(origin, port.left(40));
+        if (port.startsWith(QLatin1String("tcp://")))
+            *error += QStringLiteral(". A value like this comes from Kubernetes service links (a Service named "
+                                     "jcr-mcp): set enableServiceLinks: false in the pod spec, or set JCR_MCP_PORT");
+        return false;
+    }
+    options->port = quint16(portNumber);
+    const QString localHost = options->host == QLatin1String("0.0.0.0") || options->host == QLatin1String("::")
+                                  ? QStringLiteral("127.0.0.1")
+                                  : options->host;
+    options->healthUrl = parser.isSet(urlOption)
+                             ? parser.value(urlOption)
+                             : QStringLiteral("http://%1:%2/health")
+                                   .arg(localHost.contains(u':') ? u'[' + localHost + u']' : localHost)
+                                   .arg(options->port);
+    if (!QUrl(options->healthUrl, QUrl::StrictMode).isValid() ||
+        !QUrl(options->healthUrl).scheme().startsWith(QLatin1String("http"))) {
+        *error = QStringLiteral("--url \"%1\" is not an http(s) URL").arg(options->healthUrl.left(200));
+        return false;
+    }
+
     return true;
 }
 

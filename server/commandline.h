@@ -22,6 +22,7 @@ struct ServerOptions
     QString host = QStringLiteral("127.0.0.1"); ///< --host, JCR_MCP_HOST
     quint16 port = 8080;                        ///< --port, JCR_MCP_PORT (0: any free port)
     QString healthUrl;                          ///< healthcheck: --url, else http://host:port/health
+    bool exitWithParent = false;                ///< --exit-with-parent, JCR_MCP_EXIT_WITH_PARENT=1 (ParentWatch)
     QString helpText;
 
     static QString transportName(Transport transport);

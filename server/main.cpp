@@ -4,12 +4,15 @@
 #include "datacommands.h"
 #include "healthcheckcommand.h"
 #include "httpserver.h"
+#include "parentwatch.h"
 #include "stdioserver.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
 
+#include <csignal>
 #include <cstdio>
+#include <memory>
 
 namespace {
 
@@ -63,6 +66,15 @@ int main(int argc, char* argv[])
         return jcr::HealthCheckCommand(out, err).run(options.healthUrl);
     case jcr::ServerOptions::Command::Serve:
         break;
+    }
+    // The watch raises SIGTERM on ourselves: the servers then take their one graceful shutdown path.
+    std::unique_ptr<jcr::ParentWatch> parentWatch;
+    if (options.exitWithParent) {
+        parentWatch = std::make_unique<jcr::ParentWatch>();
+        QObject::connect(parentWatch.get(), &jcr::ParentWatch::parentGone, [] {
+            std::fputs("jcr-mcp-server: the program that started the server has ended; stopping\n", stderr);
+            std::raise(SIGTERM);
+        });
     }
     if (options.transport != jcr::ServerOptions::Transport::Stdio)
         return runHttp(options, err);

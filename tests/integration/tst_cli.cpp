@@ -160,11 +160,26 @@ private slots:
         QFETCH(QByteArray, value);
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(QString::fromLatin1(variable), QString::fromLatin1(value));
-        const Run result =
-            run({QStringLiteral("search"), QStringLiteral("x"), QStringLiteral("--db"), m_database}, environment);
-        QCOMPARE(result.exitCode, 2);
-        QVERIFY2(result.err.contains(QString::fromLatin1(variable)) && result.err.contains(QString::fromLatin1(value)),
-                 qPrintable(result.err));
+        // The server refuses to start; the data commands do not read these settings and still work.
+        const Run serve = run({QStringLiteral("--db"), m_database}, environment);
+        QCOMPARE(serve.exitCode, 2);
+        QVERIFY2(serve.err.contains(QString::fromLatin1(variable)) && serve.err.contains(QString::fromLatin1(value)),
+                 qPrintable(serve.err));
+        const Run search =
+            run({QStringLiteral("search"), QStringLiteral("Beta Letters"), QStringLiteral("--db"), m_database},
+                environment);
+        QVERIFY2(search.exitCode == 0, qPrintable(search.err));
+    }
+
+    void kubernetesServiceLinksAreExplained()
+    {
+        // A Service named jcr-mcp makes Kubernetes set JCR_MCP_PORT=tcp://IP:PORT in every pod.
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("JCR_MCP_PORT"), QStringLiteral("tcp://10.96.0.12:80"));
+        const Run serve = run(
+            {QStringLiteral("--transport"), QStringLiteral("http"), QStringLiteral("--db"), m_database}, environment);
+        QCOMPARE(serve.exitCode, 2);
+        QVERIFY2(serve.err.contains(QStringLiteral("enableServiceLinks")), qPrintable(serve.err));
     }
 
     void healthcheck_data()
