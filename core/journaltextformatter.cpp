@@ -50,6 +50,20 @@ QString JournalTextFormatter::impactFactor(const std::optional<double>& value, c
     return text.isEmpty() ? QStringLiteral("—") : text;
 }
 
+QStringList JournalTextFormatter::categoryLabels(const JcrFact& fact)
+{
+    QStringList labels;
+    for (const JcrCategory& category : fact.categories) {
+        QString text = category.name;
+        if (!category.edition.isEmpty())
+            text += QStringLiteral(" (%1)").arg(category.edition);
+        if (!category.quartile.isEmpty() && fact.categories.size() > 1)
+            text += u' ' + category.quartile;
+        labels << text;
+    }
+    return labels;
+}
+
 QString JournalTextFormatter::summaryLine(const JournalSummary& journal)
 {
     QStringList parts;
@@ -108,15 +122,7 @@ QString JournalTextFormatter::profile(const JournalProfile& profile, int onlyYea
             line += QStringLiteral(", %1").arg(fact.quartile);
         if (fact.rank && fact.rankTotal)
             line += QStringLiteral(", 排名 rank %1/%2").arg(fact.rank).arg(fact.rankTotal);
-        QStringList categories;
-        for (const JcrCategory& category : fact.categories) {
-            QString text = category.name;
-            if (!category.edition.isEmpty())
-                text += QStringLiteral(" (%1)").arg(category.edition);
-            if (!category.quartile.isEmpty() && fact.categories.size() > 1)
-                text += u' ' + category.quartile;
-            categories << text;
-        }
+        const QStringList categories = categoryLabels(fact);
         if (!categories.isEmpty())
             line += QStringLiteral("; 学科 categories: %1").arg(categories.join(QStringLiteral("; ")));
         if (!fact.webOfScience.isEmpty())

@@ -3,6 +3,7 @@
 #include "journalrecords.h"
 
 #include <QString>
+#include <QStringList>
 
 namespace jcr {
 
@@ -19,6 +20,9 @@ public:
     static QString warnings(const QList<WarningEntry>& entries);
     static QString filterResult(const FilterResult& result);
     static QString impactFactor(const std::optional<double>& value, const QString& text = QString());
+    /// A JCR year's categories as shown to people: "NAME (EDITION)", with each category's quartile when the
+    /// journal has several (per-category quartiles exist only in some years).
+    static QStringList categoryLabels(const JcrFact& fact);
 };
 
 } // namespace jcr

@@ -7,8 +7,8 @@
 
 #include "commandrun.h"
 #include "fixturedatabase.h"
-#include "launchedserver.h"
 #include "rawhttp.h"
+#include "serverprocess.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -175,11 +175,11 @@ void TestDebPackage::installedServerAnswers()
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.remove(QStringLiteral("JCR_MCP_TOKEN"));
     environment.remove(QStringLiteral("JCR_MCP_HOST"));
-    LaunchedServer server;
-    QVERIFY2(server.start(InstalledServer,
-                          {QStringLiteral("--transport"), QStringLiteral("streamable-http"), QStringLiteral("--port"),
-                           QStringLiteral("0"), QStringLiteral("--db"), database},
-                          environment),
+    ServerProcess server;
+    QVERIFY2(server.startLauncher(InstalledServer,
+                                  {QStringLiteral("--transport"), QStringLiteral("streamable-http"),
+                                   QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--db"), database},
+                                  environment),
              qPrintable(server.errorString()));
     const QByteArray initialize =
         QJsonDocument(QJsonObject{{QStringLiteral("jsonrpc"), QStringLiteral("2.0")},
@@ -201,7 +201,8 @@ void TestDebPackage::installedServerAnswers()
         response.json().value(QStringLiteral("result")).toObject().value(QStringLiteral("serverInfo")).toObject();
     QCOMPARE(serverInfo.value(QStringLiteral("version")).toString(), QStringLiteral(JCR_MCP_VERSION));
     QCOMPARE(RawHttp::request(server.port(), "GET", "/health").status, 200);
-    QCOMPARE(server.terminate(), 0);
+    server.terminate();
+    QCOMPARE(server.waitForExit(15000), 0);
 }
 
 void TestDebPackage::installedUnitVerifies()

@@ -4,8 +4,8 @@
 
 #include "commandrun.h"
 #include "fixturedatabase.h"
-#include "launchedserver.h"
 #include "rawhttp.h"
+#include "serverprocess.h"
 #include "testpaths.h"
 
 #include <QDir>
@@ -211,33 +211,35 @@ void TestStartScript::serves()
     QVERIFY(holder.listen(QHostAddress::Any, 0));
     environment.replaceInStrings(QStringLiteral("=BUSY"), QLatin1Char('=') + QString::number(holder.serverPort()));
 
-    LaunchedServer server;
-    QVERIFY2(server.start(startScript(), arguments,
-                          cleanEnvironment(QStringList{QStringLiteral("JCR_MCP_SERVER_BIN=") + m_server,
-                                                       QStringLiteral("JCR_MCP_DB=") + m_database} +
-                                           environment)),
+    ServerProcess server;
+    QVERIFY2(server.startLauncher(startScript(), arguments,
+                                  cleanEnvironment(QStringList{QStringLiteral("JCR_MCP_SERVER_BIN=") + m_server,
+                                                               QStringLiteral("JCR_MCP_DB=") + m_database} +
+                                                   environment)),
              qPrintable(server.errorString()));
     QCOMPARE(server.transport(), transport);
     QVERIFY(server.port() != holder.serverPort());
     QCOMPARE(healthStatus(server.port()), 200);
     // exec: the process start.sh began as is now the server itself.
     QCOMPARE(executableOf(server.processId()), m_server);
-    QCOMPARE(server.terminate(), 0);
+    server.terminate();
+    QCOMPARE(server.waitForExit(15000), 0);
 }
 
 void TestStartScript::mapsPlatformPort()
 {
     const quint16 port = freePort();
     QVERIFY(port != 0);
-    LaunchedServer server;
-    QVERIFY2(server.start(startScript(), {},
-                          cleanEnvironment({QStringLiteral("JCR_MCP_SERVER_BIN=") + m_server,
-                                            QStringLiteral("JCR_MCP_DB=") + m_database,
-                                            QStringLiteral("PORT=") + QString::number(port)})),
+    ServerProcess server;
+    QVERIFY2(server.startLauncher(startScript(), {},
+                                  cleanEnvironment({QStringLiteral("JCR_MCP_SERVER_BIN=") + m_server,
+                                                    QStringLiteral("JCR_MCP_DB=") + m_database,
+                                                    QStringLiteral("PORT=") + QString::number(port)})),
              qPrintable(server.errorString()));
     QCOMPARE(server.port(), port);
     QCOMPARE(healthStatus(port), 200);
-    QCOMPARE(server.terminate(), 0);
+    server.terminate();
+    QCOMPARE(server.waitForExit(15000), 0);
 }
 
 void TestStartScript::syncsMissingDatabase_data()
@@ -269,13 +271,15 @@ void TestStartScript::syncsMissingDatabase()
                             QStringLiteral("JCR_MCP_DATA_SOURCE=") + miniDataDir()};
     if (!syncSetting.isEmpty())
         environment << syncSetting;
-    LaunchedServer server;
-    QVERIFY2(server.start(startScript(), {QStringLiteral("http"), QStringLiteral("--port"), QStringLiteral("0")},
-                          cleanEnvironment(environment)),
+    ServerProcess server;
+    QVERIFY2(server.startLauncher(startScript(),
+                                  {QStringLiteral("http"), QStringLiteral("--port"), QStringLiteral("0")},
+                                  cleanEnvironment(environment)),
              qPrintable(server.errorString()));
     QVERIFY(QFileInfo(database).size() > 0);
     QVERIFY2(healthStatus(server.port()) == health, qPrintable(server.stderrText()));
-    QCOMPARE(server.terminate(), 0);
+    server.terminate();
+    QCOMPARE(server.waitForExit(15000), 0);
 }
 
 void TestStartScript::stdioKeepsStdoutForMcp()
@@ -316,14 +320,15 @@ void TestStartScript::findsServerOnPath()
     QTemporaryDir bin;
     QVERIFY(QFile::link(m_server, bin.filePath(QStringLiteral("jcr-mcp-server"))));
     const QString path = bin.path() + QStringLiteral(":/usr/bin:/bin");
-    LaunchedServer server;
-    QVERIFY2(
-        server.start(startScript(), {QStringLiteral("--port"), QStringLiteral("0")},
-                     cleanEnvironment({QStringLiteral("PATH=") + path, QStringLiteral("JCR_MCP_DB=") + m_database})),
-        qPrintable(server.errorString()));
+    ServerProcess server;
+    QVERIFY2(server.startLauncher(
+                 startScript(), {QStringLiteral("--port"), QStringLiteral("0")},
+                 cleanEnvironment({QStringLiteral("PATH=") + path, QStringLiteral("JCR_MCP_DB=") + m_database})),
+             qPrintable(server.errorString()));
     QCOMPARE(executableOf(server.processId()), m_server);
     QCOMPARE(healthStatus(server.port()), 200);
-    QCOMPARE(server.terminate(), 0);
+    server.terminate();
+    QCOMPARE(server.waitForExit(15000), 0);
 }
 
 QTEST_GUILESS_MAIN(TestStartScript)

@@ -8,6 +8,10 @@
 #include <QRegularExpression>
 #include <QThread>
 
+#include <csignal>
+#include <sys/types.h>
+#include <unistd.h>
+
 namespace jcr::test {
 
 ServerProcess::ServerProcess()
@@ -17,10 +21,18 @@ ServerProcess::ServerProcess()
 
 ServerProcess::~ServerProcess()
 {
-    if (m_process.state() != QProcess::NotRunning) {
-        m_process.kill();
+    if (m_process.state() != QProcess::NotRunning || m_processGroup > 0) {
+        signal(SIGKILL);
         m_process.waitForFinished(5000);
     }
+}
+
+void ServerProcess::signal(int number)
+{
+    if (m_processGroup > 0)
+        ::kill(-m_processGroup, number); // the launcher and whatever it started
+    else if (m_process.state() != QProcess::NotRunning)
+        ::kill(pid_t(m_process.processId()), number);
 }
 
 QStringList ServerProcess::withPort(const QStringList& arguments) const
@@ -32,7 +44,7 @@ QStringList ServerProcess::withPort(const QStringList& arguments) const
     return arguments + QStringList{QStringLiteral("--port"), QStringLiteral("0")};
 }
 
-bool ServerProcess::startOnly(const QStringList& arguments, const QProcessEnvironment& environment)
+bool ServerProcess::launch(const QString& program, const QStringList& arguments, const QProcessEnvironment& environment)
 {
     m_port = 0;
     m_host.clear();
@@ -43,18 +55,40 @@ bool ServerProcess::startOnly(const QStringList& arguments, const QProcessEnviro
     m_process.setStandardErrorFile(m_stderrPath);
     m_process.setStandardOutputFile(QProcess::nullDevice());
     m_process.setStandardInputFile(QProcess::nullDevice()); // an HTTP server must not wait for stdin
-    m_process.start(serverBinary(), withPort(arguments));
+    m_process.start(program, arguments);
     if (!m_process.waitForStarted(10000)) {
-        m_error = QStringLiteral("cannot start %1: %2").arg(serverBinary(), m_process.errorString());
+        m_error = QStringLiteral("cannot start %1: %2").arg(program, m_process.errorString());
         return false;
     }
     return true;
 }
 
+bool ServerProcess::startOnly(const QStringList& arguments, const QProcessEnvironment& environment)
+{
+    return launch(serverBinary(), withPort(arguments), environment);
+}
+
 bool ServerProcess::start(const QStringList& arguments, const QProcessEnvironment& environment, int timeoutMs)
 {
-    if (!startOnly(arguments, environment))
+    return startOnly(arguments, environment) && waitForReadyLine(timeoutMs);
+}
+
+bool ServerProcess::startLauncher(const QString& program,
+                                  const QStringList& arguments,
+                                  const QProcessEnvironment& environment,
+                                  int timeoutMs)
+{
+    m_process.setChildProcessModifier([] { ::setsid(); }); // leads a new process group
+    const bool launched = launch(program, arguments, environment);
+    m_process.setChildProcessModifier({});
+    if (!launched)
         return false;
+    m_processGroup = m_process.processId();
+    return waitForReadyLine(timeoutMs);
+}
+
+bool ServerProcess::waitForReadyLine(int timeoutMs)
+{
     // HOST may be an IPv6 literal in brackets, so the port is what follows the last colon.
     static const QRegularExpression ready(
         QStringLiteral("^jcr-mcp-server: listening on http://(.+):(\\d+) \\(([^)]+)\\)$"),
@@ -100,12 +134,12 @@ QString ServerProcess::stderrText() const
 
 void ServerProcess::terminate()
 {
-    m_process.terminate();
+    signal(SIGTERM);
 }
 
 void ServerProcess::kill()
 {
-    m_process.kill();
+    signal(SIGKILL);
 }
 
 int ServerProcess::waitForExit(int timeoutMs)

@@ -31,6 +31,14 @@ public:
     /// Starts without waiting for the ready line, for servers expected to fail (a port in use).
     bool startOnly(const QStringList& arguments,
                    const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment());
+    /// Starts `program` — a launcher such as start.sh, or a server a package installed — with `arguments` as
+    /// given (no `--port` added) and waits for the server's ready line. The launcher runs in a process group
+    /// of its own, which terminate(), kill() and the destructor signal as a whole: nothing outlives the test,
+    /// even a server whose launcher failed to exec it.
+    bool startLauncher(const QString& program,
+                       const QStringList& arguments,
+                       const QProcessEnvironment& environment,
+                       int timeoutMs = 60000);
 
     quint16 port() const { return m_port; }
     QString host() const { return m_host; }
@@ -51,6 +59,9 @@ public:
 
 private:
     QStringList withPort(const QStringList& arguments) const;
+    bool launch(const QString& program, const QStringList& arguments, const QProcessEnvironment& environment);
+    bool waitForReadyLine(int timeoutMs);
+    void signal(int number);
 
     QTemporaryDir m_dir;
     QString m_stderrPath;
@@ -59,6 +70,7 @@ private:
     QString m_host;
     QString m_transport;
     QString m_error;
+    qint64 m_processGroup = 0; ///< startLauncher(): the group the launcher leads
 };
 
 } // namespace jcr::test
