@@ -378,11 +378,7 @@ private slots:
         m_database = m_dir.filePath(QStringLiteral("jcr.db"));
         QString error;
         QVERIFY2(jcr::test::buildDatabase(jcr::test::miniDataDir(), m_database, &error), qPrintable(error));
-        m_environment = QProcessEnvironment::systemEnvironment();
-        for (const QString& key : m_environment.keys()) {
-            if (key.startsWith(QLatin1String("JCR_MCP_")))
-                m_environment.remove(key);
-        }
+        m_environment = ServerProcess::cleanEnvironment();
     }
 
     void manyStreamsDoNotStarveOthers()

@@ -110,17 +110,6 @@ private:
     QByteArray m_deletedSession;
     int m_nextId = 100;
 
-    /// The system environment without any JCR_MCP_ setting of the machine running the tests.
-    static QProcessEnvironment cleanEnvironment()
-    {
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        for (const QString& key : environment.keys()) {
-            if (key.startsWith(QLatin1String("JCR_MCP_")))
-                environment.remove(key);
-        }
-        return environment;
-    }
-
     int nextId() { return m_nextId++; }
 
     RawHttp::Response post(quint16 port, const QByteArray& body, const QByteArrayList& headers)
@@ -210,7 +199,7 @@ private slots:
         m_database = m_dir.filePath(QStringLiteral("jcr.db"));
         QString error;
         QVERIFY2(jcr::test::buildDatabase(jcr::test::miniDataDir(), m_database, &error), qPrintable(error));
-        m_environment = cleanEnvironment();
+        m_environment = ServerProcess::cleanEnvironment();
 
         QProcessEnvironment mainEnvironment = m_environment;
         mainEnvironment.insert(QStringLiteral("JCR_MCP_MAX_BODY_BYTES"), QString::number(kBodyLimit));

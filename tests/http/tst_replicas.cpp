@@ -60,11 +60,7 @@ private:
 
     static QProcessEnvironment environment(const QByteArray& secret)
     {
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        for (const QString& key : environment.keys()) {
-            if (key.startsWith(QLatin1String("JCR_MCP_")))
-                environment.remove(key);
-        }
+        QProcessEnvironment environment = ServerProcess::cleanEnvironment();
         if (!secret.isEmpty())
             environment.insert("JCR_MCP_SESSION_SECRET", QString::fromLatin1(secret));
         return environment;

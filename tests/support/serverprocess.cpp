@@ -35,6 +35,16 @@ void ServerProcess::signal(int number)
         ::kill(pid_t(m_process.processId()), number);
 }
 
+QProcessEnvironment ServerProcess::cleanEnvironment()
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const QString& key : environment.keys()) {
+        if (key.startsWith(QLatin1String("JCR_MCP_")))
+            environment.remove(key);
+    }
+    return environment;
+}
+
 QStringList ServerProcess::withPort(const QStringList& arguments) const
 {
     for (const QString& argument : arguments) {

@@ -40,6 +40,10 @@ public:
                        const QProcessEnvironment& environment,
                        int timeoutMs = 60000);
 
+    /// The system environment without any JCR_MCP_* setting of the machine running the tests, so a server
+    /// started with it has the documented defaults.
+    static QProcessEnvironment cleanEnvironment();
+
     quint16 port() const { return m_port; }
     QString host() const { return m_host; }
     QString transport() const { return m_transport; }
