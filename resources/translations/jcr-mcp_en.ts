@@ -95,22 +95,22 @@
 <context>
     <name>jcr::gui::Autostart</name>
     <message>
-        <location filename="../../gui/autostart.cpp" line="+49"/>
-        <source>Starting at login is not available on this system yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location filename="../../gui/autostart.cpp" line="+160"/>
         <source>Cannot remove %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-14"/>
         <source>Cannot create the folder %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-39"/>
+        <source>Cannot change %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>Cannot write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
