@@ -260,6 +260,7 @@ bool DataImporter::build(const QList<SourceFile>& files,
         QFile::remove(temporaryPath); // after buildFile() closed its connection to it
         return fail(message);
     }
+    QCoreApplication::processEvents(); // a cancel() queued while the file was written: the last chance to take it
     if (m_cancelled || !syncToDisk(temporaryPath)) {
         QFile::remove(temporaryPath);
         return fail(m_cancelled ? QStringLiteral("cancelled")

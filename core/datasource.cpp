@@ -88,6 +88,7 @@ QList<SourceFile> DataSource::fromFolder(const QString& folder, QString* error)
 QList<SourceFile> DataSource::fetch(const QString& baseUrl, const QStringList& fileNames, QString* error, int timeoutMs)
 {
     m_skipped.clear();
+    m_cancelled = false;
     QNetworkAccessManager network;
     QString base = baseUrl;
     if (!base.endsWith(QLatin1Char('/')))
@@ -103,7 +104,15 @@ QList<SourceFile> DataSource::fetch(const QString& baseUrl, const QStringList& f
         QNetworkReply* reply = network.get(request);
         QEventLoop loop;
         connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-        loop.exec();
+        connect(this, &DataSource::cancelRequested, reply, &QNetworkReply::abort);
+        if (!m_cancelled)
+            loop.exec();
+        if (m_cancelled) {
+            reply->deleteLater();
+            if (error)
+                *error = QStringLiteral("cancelled");
+            return {};
+        }
 
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QByteArray body = reply->readAll();
@@ -127,6 +136,12 @@ QList<SourceFile> DataSource::fetch(const QString& baseUrl, const QStringList& f
     if (files.isEmpty() && error)
         *error = QStringLiteral("none of the %1 data files was found at %2").arg(fileNames.size()).arg(baseUrl);
     return files;
+}
+
+void DataSource::cancel()
+{
+    m_cancelled = true;
+    emit cancelRequested();
 }
 
 } // namespace jcr

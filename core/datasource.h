@@ -40,11 +40,17 @@ public:
     /// Files a fetch skipped because they do not exist at the source.
     QStringList skippedFiles() const { return m_skipped; }
 
+public slots:
+    /// Stops a running fetch(): the download in progress is aborted and fetch() fails with "cancelled".
+    void cancel();
+
 signals:
     void progress(int done, int total, const QString& message);
+    void cancelRequested(); ///< internal: aborts the reply in flight
 
 private:
     QStringList m_skipped;
+    bool m_cancelled = false;
 };
 
 } // namespace jcr

@@ -213,6 +213,10 @@ void TrayController::openSettings()
 void TrayController::handleSettingsSaved(bool serverChanged)
 {
     applyState(m_supervisor.state(), m_supervisor.reason()); // the address may have changed
+#ifdef JCR_HAVE_LOOKUP
+    if (auto* lookup = qobject_cast<LookupWindow*>(m_lookupWindow.data()))
+        lookup->setDatabasePath(m_settings.databasePath()); // the database may have moved
+#endif
     if (!serverChanged || !m_supervisor.isProcessRunning())
         return;
     const auto answer = QMessageBox::question(

@@ -1,5 +1,7 @@
 #include "datacommands.h"
 
+#include "terminationsignals.h"
+
 #include "dataimporter.h"
 #include "datasource.h"
 #include "journalrepository.h"
@@ -49,7 +51,14 @@ int DataCommands::sync(const ServerOptions& options)
     QString error;
     QList<SourceFile> files;
     DataSource source;
+    DataImporter importer;
     QObject::connect(&source, &DataSource::progress, showProgress);
+    QObject::connect(&importer, &DataImporter::progress, showProgress);
+    // SIGTERM/SIGINT (the tray app's Cancel, Ctrl-C) stop the download or the import at the next step, which
+    // removes its temporary file; the previous database stays as it was.
+    TerminationSignals termination;
+    QObject::connect(&termination, &TerminationSignals::received, &source, &DataSource::cancel);
+    QObject::connect(&termination, &TerminationSignals::received, &importer, &DataImporter::cancel);
     if (DataSource::isUrl(options.dataSource))
         files = source.fetch(options.dataSource, DataSource::configuredFileNames(), &error);
     else
@@ -61,8 +70,6 @@ int DataCommands::sync(const ServerOptions& options)
         return 1;
     }
 
-    DataImporter importer;
-    QObject::connect(&importer, &DataImporter::progress, showProgress);
     const bool ok = importer.build(files, options.databasePath, options.dataSource, &error);
     if (terminal)
         m_err << Qt::endl;

@@ -10,6 +10,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
+#include <sys/types.h>
+
 class TestSyncInterrupt : public QObject
 {
     Q_OBJECT
@@ -31,7 +34,11 @@ private:
     }
 
     /// Starts a sync of the real data and kills it as soon as stderr shows `trigger`.
-    bool killSyncAt(const QString& trigger, QString* seen)
+    bool killSyncAt(const QString& trigger, QString* seen) { return interruptSyncAt(trigger, SIGKILL, seen, nullptr); }
+
+    /// Starts a sync of the real data and sends `signal` as soon as stderr shows `trigger`; the sync's exit code
+    /// in `exitCode`.
+    bool interruptSyncAt(const QString& trigger, int signal, QString* seen, int* exitCode)
     {
         QProcess process;
         process.start(jcr::test::serverBinary(), {QStringLiteral("sync"), QStringLiteral("--from"),
@@ -44,9 +51,11 @@ private:
             output += QString::fromUtf8(process.readAllStandardError());
         }
         const bool killedInTime = process.state() == QProcess::Running;
-        process.kill(); // SIGKILL: no chance to clean up
-        process.waitForFinished();
-        *seen = output;
+        ::kill(pid_t(process.processId()), signal); // SIGKILL: no chance to clean up; SIGTERM: a chance
+        process.waitForFinished(60000);
+        *seen = output + QString::fromUtf8(process.readAllStandardError());
+        if (exitCode)
+            *exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
         return killedInTime;
     }
 
@@ -84,6 +93,29 @@ private slots:
         QVERIFY2(jcr::test::buildDatabase(jcr::test::miniDataDir(), m_database, &error), qPrintable(error));
         const QStringList leftovers = QDir(m_dir.path()).entryList({QStringLiteral("*.building-*")}, QDir::Files);
         QCOMPARE(leftovers, QStringList());
+    }
+
+    void terminatedSync_data()
+    {
+        QTest::addColumn<QString>("trigger");
+        QTest::addRow("while reading the files") << "reading FQBJCR2023";
+        QTest::addRow("while writing the database") << "writing the database";
+    }
+    void terminatedSync()
+    {
+        // SIGTERM (what the tray app's Cancel sends) stops the sync cleanly: it says so, removes its temporary
+        // file and lock at once, and the previous database answers as before.
+        QFETCH(QString, trigger);
+        QString seen;
+        int exitCode = 0;
+        QVERIFY2(interruptSyncAt(trigger, SIGTERM, &seen, &exitCode),
+                 qPrintable(QStringLiteral("sync ended before \"%1\":\n%2").arg(trigger, seen)));
+        QVERIFY2(exitCode == 1 && seen.contains(QStringLiteral("cancelled")) &&
+                     seen.contains(QStringLiteral("unchanged")),
+                 qPrintable(QStringLiteral("exit code %1:\n%2").arg(exitCode).arg(seen)));
+        QCOMPARE(QDir(m_dir.path()).entryList({QStringLiteral("*.building-*"), QStringLiteral("*.lock")}, QDir::Files),
+                 QStringList());
+        verifyOldDatabaseAnswers();
     }
 
     void failedSync_data()
