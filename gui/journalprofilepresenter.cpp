@@ -1,5 +1,7 @@
 #include "journalprofilepresenter.h"
 
+#include "journaltextformatter.h"
+
 namespace jcr::gui {
 
 namespace {
@@ -96,16 +98,7 @@ ProfileTable JournalProfilePresenter::impactFactors() const
         {tr("Year"), tr("Impact factor"), tr("Quartile"), tr("Rank"), tr("Categories"), tr("Indexed in")},
         {}};
     for (const JcrFact& fact : m_profile.jcr) {
-        QStringList categories;
-        for (const JcrCategory& category : fact.categories) {
-            QString text = category.name;
-            if (!category.edition.isEmpty())
-                text += QStringLiteral(" (%1)").arg(category.edition);
-            // Per-category quartiles exist only in some years; show them when a journal has several categories.
-            if (!category.quartile.isEmpty() && fact.categories.size() > 1)
-                text += QLatin1Char(' ') + category.quartile;
-            categories << text;
-        }
+        const QStringList categories = JournalTextFormatter::categoryLabels(fact);
         const QString rank =
             fact.rank && fact.rankTotal ? QStringLiteral("%1/%2").arg(fact.rank).arg(fact.rankTotal) : QString();
         table.rows.append({cell(QString::number(fact.year)), cell(impactFactorText(fact)),
