@@ -41,6 +41,26 @@ QJsonObject anyObject(const QString& description)
     return prop(QStringLiteral("object"), description);
 }
 
+/// The string argument that names one journal.
+QJsonObject journalNameArgument(const QString& description)
+{
+    return QJsonObject{{QStringLiteral("type"), QStringLiteral("string")},
+                       {QStringLiteral("description"), description},
+                       {QStringLiteral("minLength"), 1}};
+}
+
+/// The "did you mean" titles of an answer that found nothing.
+QJsonObject suggestionsProperty(const QString& description = QStringLiteral("Did you mean"),
+                                const QString& itemDescription = QStringLiteral("A journal title"))
+{
+    return arrayOf(prop(QStringLiteral("string"), itemDescription), description);
+}
+
+QJsonObject foundProperty()
+{
+    return prop(QStringLiteral("boolean"), QStringLiteral("Whether the journal was found"));
+}
+
 QJsonObject readOnlyAnnotations(const QString& title)
 {
     return QJsonObject{{QStringLiteral("title"), title},
@@ -229,11 +249,9 @@ ToolDefinition JournalTools::searchJournal(JournalBackend& backend)
         "total count. Give `year` to keep only that year's facts. Unknown names get 'did you mean' suggestions.");
     tool.inputSchema = objectSchema(
         {{QStringLiteral("journal_name"),
-          QJsonObject{{QStringLiteral("type"), QStringLiteral("string")},
-                      {QStringLiteral("description"),
-                       QStringLiteral("Journal name, part of it, ISSN/eISSN, abbreviation or Chinese title, e.g. "
-                                      "\"Nature\", \"0028-0836\", \"IEEE TPAMI\"")},
-                      {QStringLiteral("minLength"), 1}}},
+          journalNameArgument(
+              QStringLiteral("Journal name, part of it, ISSN/eISSN, abbreviation or Chinese title, e.g. "
+                             "\"Nature\", \"0028-0836\", \"IEEE TPAMI\""))},
          {QStringLiteral("year"),
           QJsonObject{{QStringLiteral("type"), QStringLiteral("integer")},
                       {QStringLiteral("description"),
@@ -254,8 +272,8 @@ ToolDefinition JournalTools::searchJournal(JournalBackend& backend)
                   QStringLiteral("The best matches with all their facts"))},
          {QStringLiteral("moreMatches"),
           arrayOf(anyObject(QStringLiteral("A further match")), QStringLiteral("Further matches, briefly"))},
-         {QStringLiteral("suggestions"), arrayOf(prop(QStringLiteral("string"), QStringLiteral("A journal title")),
-                                                 QStringLiteral("Did you mean: close titles when nothing matched"))}},
+         {QStringLiteral("suggestions"),
+          suggestionsProperty(QStringLiteral("Did you mean: close titles when nothing matched"))}},
         {QStringLiteral("query"), QStringLiteral("found"), QStringLiteral("total"), QStringLiteral("results")});
     tool.annotations = readOnlyAnnotations(tool.title);
     tool.handler = [&backend](const QJsonObject& arguments, RequestContext& context) {
@@ -346,17 +364,13 @@ ToolDefinition JournalTools::partitionTrends(JournalBackend& backend)
         "Year-by-year impact factor, JCR quartile and CAS (中科院) partition of one journal, oldest first, with the "
         "direction of each (rising, falling, stable).");
     tool.inputSchema = objectSchema(
-        {{QStringLiteral("journal_name"),
-          QJsonObject{{QStringLiteral("type"), QStringLiteral("string")},
-                      {QStringLiteral("description"), QStringLiteral("Journal name, ISSN or abbreviation")},
-                      {QStringLiteral("minLength"), 1}}}},
+        {{QStringLiteral("journal_name"), journalNameArgument(QStringLiteral("Journal name, ISSN or abbreviation"))}},
         {QStringLiteral("journal_name")});
     tool.outputSchema = objectSchema(
         {{QStringLiteral("query"), prop(QStringLiteral("string"), QStringLiteral("The name asked for"))},
-         {QStringLiteral("found"), prop(QStringLiteral("boolean"), QStringLiteral("Whether the journal was found"))},
+         {QStringLiteral("found"), foundProperty()},
          {QStringLiteral("trend"), anyObject(QStringLiteral("journal, points (oldest first) and directions"))},
-         {QStringLiteral("suggestions"),
-          arrayOf(prop(QStringLiteral("string"), QStringLiteral("A journal title")), QStringLiteral("Did you mean"))}},
+         {QStringLiteral("suggestions"), suggestionsProperty()}},
         {QStringLiteral("query"), QStringLiteral("found")});
     tool.annotations = readOnlyAnnotations(tool.title);
     tool.handler = [&backend](const QJsonObject& arguments, RequestContext&) {
@@ -475,8 +489,7 @@ ToolDefinition JournalTools::compareJournals(JournalBackend& backend)
          {QStringLiteral("notFound"),
           arrayOf(objectSchema({{QStringLiteral("query"), prop(QStringLiteral("string"), QStringLiteral("The name"))},
                                 {QStringLiteral("suggestions"),
-                                 arrayOf(prop(QStringLiteral("string"), QStringLiteral("A title")),
-                                         QStringLiteral("Did you mean"))}}),
+                                 suggestionsProperty(QStringLiteral("Did you mean"), QStringLiteral("A title"))}}),
                   QStringLiteral("Names that matched no journal"))}},
         {QStringLiteral("requested"), QStringLiteral("journals"), QStringLiteral("notFound")});
     tool.annotations = readOnlyAnnotations(tool.title);
@@ -554,20 +567,16 @@ ToolDefinition JournalTools::getJournal(JournalBackend& backend)
     tool.description = QStringLiteral(
         "The full profile of one journal (the best match for a name or ISSN): every JCR year with categories and "
         "ranks, every CAS edition with 大类/小类 partitions, warning-list entries, CCF, CCFT and XR facts.");
-    tool.inputSchema =
-        objectSchema({{QStringLiteral("name_or_issn"),
-                       QJsonObject{{QStringLiteral("type"), QStringLiteral("string")},
-                                   {QStringLiteral("description"),
-                                    QStringLiteral("Journal title, abbreviation, Chinese title or ISSN/eISSN")},
-                                   {QStringLiteral("minLength"), 1}}}},
-                     {QStringLiteral("name_or_issn")});
+    tool.inputSchema = objectSchema(
+        {{QStringLiteral("name_or_issn"),
+          journalNameArgument(QStringLiteral("Journal title, abbreviation, Chinese title or ISSN/eISSN"))}},
+        {QStringLiteral("name_or_issn")});
     tool.outputSchema = objectSchema(
         {{QStringLiteral("query"), prop(QStringLiteral("string"), QStringLiteral("The name or ISSN asked for"))},
-         {QStringLiteral("found"), prop(QStringLiteral("boolean"), QStringLiteral("Whether the journal was found"))},
+         {QStringLiteral("found"), foundProperty()},
          {QStringLiteral("match"), anyObject(QStringLiteral("How the query matched the journal"))},
          {QStringLiteral("journal"), anyObject(QStringLiteral("The journal profile"))},
-         {QStringLiteral("suggestions"),
-          arrayOf(prop(QStringLiteral("string"), QStringLiteral("A journal title")), QStringLiteral("Did you mean"))}},
+         {QStringLiteral("suggestions"), suggestionsProperty()}},
         {QStringLiteral("query"), QStringLiteral("found")});
     tool.annotations = readOnlyAnnotations(tool.title);
     tool.handler = [&backend](const QJsonObject& arguments, RequestContext&) {
