@@ -7,6 +7,7 @@
 
 #include "commandrun.h"
 #include "fixturedatabase.h"
+#include "mcpmessages.h"
 #include "rawhttp.h"
 #include "serverprocess.h"
 
@@ -181,17 +182,7 @@ void TestDebPackage::installedServerAnswers()
                                    QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--db"), database},
                                   environment),
              qPrintable(server.errorString()));
-    const QByteArray initialize =
-        QJsonDocument(QJsonObject{{QStringLiteral("jsonrpc"), QStringLiteral("2.0")},
-                                  {QStringLiteral("id"), 1},
-                                  {QStringLiteral("method"), QStringLiteral("initialize")},
-                                  {QStringLiteral("params"),
-                                   QJsonObject{{QStringLiteral("protocolVersion"), QStringLiteral("2025-06-18")},
-                                               {QStringLiteral("capabilities"), QJsonObject()},
-                                               {QStringLiteral("clientInfo"),
-                                                QJsonObject{{QStringLiteral("name"), QStringLiteral("tst_debpackage")},
-                                                            {QStringLiteral("version"), QStringLiteral("1")}}}}}})
-            .toJson(QJsonDocument::Compact);
+    const QByteArray initialize = McpMessages::initialize(1, QStringLiteral("2025-06-18"));
     const RawHttp::Response response = RawHttp::request(
         server.port(), "POST", "/mcp",
         {{"Content-Type", "application/json"}, {"Accept", "application/json, text/event-stream"}}, initialize);

@@ -4,6 +4,7 @@
 
 #include "commandrun.h"
 #include "fixturedatabase.h"
+#include "mcpmessages.h"
 #include "rawhttp.h"
 #include "serverprocess.h"
 #include "testpaths.h"
@@ -286,20 +287,7 @@ void TestStartScript::stdioKeepsStdoutForMcp()
 {
     // The first start syncs; over stdio, none of its output may reach stdout, the MCP stream.
     QTemporaryDir dir;
-    const QByteArray initialize =
-        QJsonDocument(QJsonObject{
-                          {QStringLiteral("jsonrpc"), QStringLiteral("2.0")},
-                          {QStringLiteral("id"), 1},
-                          {QStringLiteral("method"), QStringLiteral("initialize")},
-                          {QStringLiteral("params"),
-                           QJsonObject{{QStringLiteral("protocolVersion"), QStringLiteral("2025-06-18")},
-                                       {QStringLiteral("capabilities"), QJsonObject()},
-                                       {QStringLiteral("clientInfo"),
-                                        QJsonObject{{QStringLiteral("name"), QStringLiteral("tst_startscript")},
-                                                    {QStringLiteral("version"), QStringLiteral("1")}}}}},
-                      })
-            .toJson(QJsonDocument::Compact) +
-        '\n';
+    const QByteArray initialize = McpMessages::initialize(1, QStringLiteral("2025-06-18")) + '\n';
     const CommandRun run =
         CommandRun::run(startScript(), {QStringLiteral("stdio")},
                         cleanEnvironment({QStringLiteral("JCR_MCP_SERVER_BIN=") + m_server,
