@@ -211,6 +211,19 @@ std::optional<JournalMatch> JournalTools::journalArgument(const JournalRepositor
     return match;
 }
 
+ToolOutput JournalTools::aboutOneJournal(JournalBackend& backend,
+                                         const QJsonObject& arguments,
+                                         const QString& field,
+                                         const JournalAnswer& answer)
+{
+    return withRepository(backend, [&](const JournalRepository& repository) {
+        QString query;
+        ToolOutput failure;
+        const std::optional<JournalMatch> match = journalArgument(repository, arguments, field, &query, &failure);
+        return match ? answer(repository, query, *match) : failure;
+    });
+}
+
 JournalProfile JournalTools::restrictToYear(const JournalProfile& profile, int year)
 {
     if (year <= 0)
@@ -374,24 +387,20 @@ ToolDefinition JournalTools::partitionTrends(JournalBackend& backend)
         {QStringLiteral("query"), QStringLiteral("found")});
     tool.annotations = readOnlyAnnotations(tool.title);
     tool.handler = [&backend](const QJsonObject& arguments, RequestContext&) {
-        return withRepository(backend, [&](const JournalRepository& repository) {
-            QString query;
-            ToolOutput answer;
-            const auto match = journalArgument(repository, arguments, QStringLiteral("journal_name"), &query, &answer);
-            if (!match)
-                return answer;
-            // By id, not by name or ISSN again: an ISSN can belong to two journals.
-            QString error;
-            const auto trend = repository.trend(match->journal.id, &error);
-            if (!trend)
-                return error.isEmpty() ? notFound(query, {}, {}) : ToolOutput::failure(error);
-            ToolOutput output;
-            output.text = JournalTextFormatter::trend(*trend);
-            output.structured = QJsonObject{{QStringLiteral("query"), query},
-                                            {QStringLiteral("found"), true},
-                                            {QStringLiteral("trend"), trend->toJson()}};
-            return output;
-        });
+        return aboutOneJournal(
+            backend, arguments, QStringLiteral("journal_name"),
+            [](const JournalRepository& repository, const QString& query, const JournalMatch& match) {
+                QString error;
+                const auto trend = repository.trend(match.journal.id, &error);
+                if (!trend)
+                    return error.isEmpty() ? notFound(query, {}, {}) : ToolOutput::failure(error);
+                ToolOutput output;
+                output.text = JournalTextFormatter::trend(*trend);
+                output.structured = QJsonObject{{QStringLiteral("query"), query},
+                                                {QStringLiteral("found"), true},
+                                                {QStringLiteral("trend"), trend->toJson()}};
+                return output;
+            });
     };
     return tool;
 }
@@ -580,24 +589,21 @@ ToolDefinition JournalTools::getJournal(JournalBackend& backend)
         {QStringLiteral("query"), QStringLiteral("found")});
     tool.annotations = readOnlyAnnotations(tool.title);
     tool.handler = [&backend](const QJsonObject& arguments, RequestContext&) {
-        return withRepository(backend, [&](const JournalRepository& repository) {
-            QString query;
-            ToolOutput answer;
-            const auto match = journalArgument(repository, arguments, QStringLiteral("name_or_issn"), &query, &answer);
-            if (!match)
-                return answer;
-            QString error;
-            const auto profile = repository.profile(match->journal.id, &error);
-            if (!profile)
-                return error.isEmpty() ? notFound(query, {}, {}) : ToolOutput::failure(error);
-            ToolOutput output;
-            output.text = JournalTextFormatter::profile(*profile);
-            output.structured = QJsonObject{{QStringLiteral("query"), query},
-                                            {QStringLiteral("found"), true},
-                                            {QStringLiteral("match"), match->toJson()},
-                                            {QStringLiteral("journal"), profile->toJson()}};
-            return output;
-        });
+        return aboutOneJournal(
+            backend, arguments, QStringLiteral("name_or_issn"),
+            [](const JournalRepository& repository, const QString& query, const JournalMatch& match) {
+                QString error;
+                const auto profile = repository.profile(match.journal.id, &error);
+                if (!profile)
+                    return error.isEmpty() ? notFound(query, {}, {}) : ToolOutput::failure(error);
+                ToolOutput output;
+                output.text = JournalTextFormatter::profile(*profile);
+                output.structured = QJsonObject{{QStringLiteral("query"), query},
+                                                {QStringLiteral("found"), true},
+                                                {QStringLiteral("match"), match.toJson()},
+                                                {QStringLiteral("journal"), profile->toJson()}};
+                return output;
+            });
     };
     return tool;
 }

@@ -7,6 +7,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 namespace jcr {
@@ -52,6 +53,16 @@ public:
     static constexpr int MaxFilterLimit = 100;
 
 private:
+    /// What a tool says about the one journal that `field` names: the failure or "did you mean" when there is
+    /// none, else `answer(repository, query, match)`, which reads the journal by match.journal.id (not by name
+    /// or ISSN again: an ISSN can belong to two journals).
+    using JournalAnswer =
+        std::function<ToolOutput(const JournalRepository& repository, const QString& query, const JournalMatch& match)>;
+    static ToolOutput aboutOneJournal(JournalBackend& backend,
+                                      const QJsonObject& arguments,
+                                      const QString& field,
+                                      const JournalAnswer& answer);
+
     static ToolDefinition searchJournal(JournalBackend& backend);
     static ToolDefinition partitionTrends(JournalBackend& backend);
     static ToolDefinition warningJournals(JournalBackend& backend);
