@@ -461,20 +461,23 @@ void McpHttpServer::dispatchLegacy(const std::shared_ptr<HttpSession>& session)
 {
     const QByteArray id = session->id();
     QList<QJsonValue>& queue = m_legacyQueues[id];
-    if (m_legacyBusy.contains(id) || queue.isEmpty())
-        return;
     QElapsedTimer timer;
-    timer.start();
-    const QJsonValue message = queue.takeFirst();
-    const QByteArray method = message.toObject().value(QStringLiteral("method")).toString().toLatin1();
-    // Answers that need no worker go out at once, still in the session's order (nothing of it is running).
-    if (message.isObject()) {
-        const QByteArray quick = mcp::McpEngine::quickAnswer(message.toObject(), *session->state(), m_answers);
-        if (!quick.isEmpty()) {
-            session->sendOnStream(quick);
-            m_metrics.recordCall(method, false, double(timer.nsecsElapsed()) / 1e6);
-            return dispatchLegacy(session);
-        }
+    QJsonValue message;
+    QByteArray method;
+    for (;;) {
+        if (m_legacyBusy.contains(id) || queue.isEmpty())
+            return;
+        timer.start();
+        message = queue.takeFirst();
+        method = message.toObject().value(QStringLiteral("method")).toString().toLatin1();
+        // Answers that need no worker go out at once, still in the session's order (nothing of it is running).
+        const QByteArray quick = message.isObject()
+                                     ? mcp::McpEngine::quickAnswer(message.toObject(), *session->state(), m_answers)
+                                     : QByteArray();
+        if (quick.isEmpty())
+            break;
+        session->sendOnStream(quick);
+        m_metrics.recordCall(method, false, double(timer.nsecsElapsed()) / 1e6);
     }
     m_legacyBusy.insert(id);
     ++m_pendingRequests;
