@@ -1,7 +1,7 @@
 #include "answercache.h"
 
-#include <QDateTime>
-#include <QFileInfo>
+#include "journalbackend.h"
+
 #include <QJsonDocument>
 #include <QMutexLocker>
 
@@ -49,14 +49,8 @@ qint64 AnswerCache::currentDataVersion() const
     // One thread looks at the file per second; the others use the last answer meanwhile.
     if ((checkedAt < 0 || now - checkedAt >= RecheckMilliseconds) &&
         m_checkedAt.compare_exchange_strong(checkedAt, now, std::memory_order_acq_rel))
-        m_version.store(dataVersionOf(m_databasePath), std::memory_order_release);
+        m_version.store(JournalBackend::fileVersion(m_databasePath), std::memory_order_release);
     return m_version.load(std::memory_order_acquire);
-}
-
-qint64 AnswerCache::dataVersionOf(const QString& path)
-{
-    const QFileInfo file(path);
-    return file.exists() ? file.lastModified().toMSecsSinceEpoch() : 0;
 }
 
 int AnswerCache::count() const

@@ -19,8 +19,8 @@ namespace jcr::mcp {
 /// answer: no query, no formatting, no JSON building — cheap enough for the HTTP event loop to answer it
 /// without handing it to a worker (McpEngine::quickAnswer()).
 ///
-/// The data version is the modification time of the database file: a sync replaces the file (rename), so a
-/// new file means a new version. Workers store answers under the version of the file they read;
+/// The data version is JournalBackend::fileVersion(), the modification time of the database file: a sync replaces
+/// the file (rename), so a new file means a new version. Workers store answers under the version of the file they read;
 /// currentDataVersion() looks at the file at most once a second. Answers from a replaced file are therefore
 /// never served more than a second after the swap, the same delay with which JournalBackend follows it.
 class AnswerCache
@@ -39,11 +39,9 @@ public:
     /// data, not stored).
     void insert(const QByteArray& key, qint64 dataVersion, const QByteArray& result);
 
-    /// The version of the database file as it is on disk now (0 when there is none), rechecked at most once
-    /// a second. Thread-safe.
+    /// The version of the database file as it is on disk now (JournalBackend::fileVersion(); 0 when there is
+    /// none), rechecked at most once a second. Thread-safe.
     qint64 currentDataVersion() const;
-    /// The version of the database file at `path` (its modification time in ms since the epoch), 0 when absent.
-    static qint64 dataVersionOf(const QString& path);
 
     bool isEnabled() const { return m_enabled; }
     int count() const;

@@ -36,8 +36,7 @@ bool JournalBackend::open(QString* error)
             why = QStringLiteral("The journal database at %1 could not be opened.").arg(m_path);
     } else {
         m_repository = std::move(repository);
-        m_openedVersion = QFileInfo(m_path).lastModified();
-        m_dataVersion = m_openedVersion.toMSecsSinceEpoch();
+        m_seenVersion = m_dataVersion = fileVersion(m_path);
         m_sinceCheck.start();
         m_everOpened = true;
         m_lastError.clear();
@@ -56,8 +55,8 @@ void JournalBackend::followReplacement()
     if (m_sinceCheck.isValid() && m_sinceCheck.elapsed() < 1000)
         return;
     m_sinceCheck.start();
-    const QDateTime version = QFileInfo(m_path).lastModified();
-    if (!version.isValid() || version == m_openedVersion)
+    const qint64 version = fileVersion(m_path);
+    if (version == 0 || version == m_seenVersion)
         return;
     // A sync swapped in a new database (rename(2): the open connection still reads the old file).
     auto replacement = std::make_unique<JournalRepository>();
@@ -66,13 +65,18 @@ void JournalBackend::followReplacement()
         qCWarning(lcMcp).noquote() << "a new journal database appeared but cannot be opened; still answering from "
                                       "the previous one:"
                                    << why;
-        m_openedVersion = version; // do not retry the same broken file every second
+        m_seenVersion = version; // do not retry the same broken file every second
         return;
     }
     qCInfo(lcMcp).noquote() << "the journal database was updated; answering from the new data";
     m_repository = std::move(replacement);
-    m_openedVersion = version;
-    m_dataVersion = version.toMSecsSinceEpoch();
+    m_seenVersion = m_dataVersion = version;
+}
+
+qint64 JournalBackend::fileVersion(const QString& path)
+{
+    const QFileInfo file(path);
+    return file.exists() ? file.lastModified().toMSecsSinceEpoch() : 0;
 }
 
 qint64 JournalBackend::dataVersion()

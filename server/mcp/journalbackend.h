@@ -1,6 +1,5 @@
 #pragma once
 
-#include <QDateTime>
 #include <QElapsedTimer>
 #include <QString>
 
@@ -33,10 +32,12 @@ public:
     bool open(QString* error = nullptr);
     /// The open repository, or nullptr with the reason (and what to do) in `error`.
     const JournalRepository* repository(QString* error = nullptr);
-    /// The version of the database file that answers (its modification time in ms, as
-    /// AnswerCache::dataVersionOf() reads it); 0 while none is open. Checks for a replaced file first, like
-    /// repository().
+    /// The version of the database file that answers (fileVersion() of the file when it was opened); 0 while
+    /// none is open. Checks for a replaced file first, like repository().
     qint64 dataVersion();
+    /// The version of the database file at `path` as it is on disk now: its modification time in ms since the
+    /// epoch (a sync renames a new file over the old one, so a new file has a new time); 0 when absent.
+    static qint64 fileVersion(const QString& path);
     /// Was the database ever opened successfully during this run?
     bool everOpened() const { return m_everOpened; }
 
@@ -50,7 +51,7 @@ private:
     void followReplacement();
 
     QString m_path;
-    QDateTime m_openedVersion; ///< modification time of the file that is open
+    qint64 m_seenVersion = 0; ///< fileVersion() last looked at (a broken new file is not retried every second)
     QElapsedTimer m_sinceCheck;
     qint64 m_dataVersion = 0; ///< of the file m_repository reads
     std::unique_ptr<JournalRepository> m_repository;

@@ -46,8 +46,9 @@ public:
     const QList<ToolDefinition>& tools() const { return m_tools; }
     const ToolDefinition* find(const QString& name) const;
 
-    /// Which data the tools answer from: the version of the database file they read (AnswerCache's
-    /// dataVersionOf()), 0 while there is none. Answers are remembered (AnswerCache) only under a known version.
+    /// Which data the tools answer from: the version of the database file they read
+    /// (JournalBackend::fileVersion()), 0 while there is none. Answers are remembered (AnswerCache) only under a
+    /// known version.
     void setDataVersion(std::function<qint64()> version) { m_dataVersion = std::move(version); }
     qint64 dataVersion() const { return m_dataVersion ? m_dataVersion() : 0; }
 

@@ -158,7 +158,7 @@ private slots:
     void currentDataVersionIsTheFilesModificationTime()
     {
         AnswerCache cache(m_path);
-        QCOMPARE(cache.currentDataVersion(), AnswerCache::dataVersionOf(m_path));
+        QCOMPARE(cache.currentDataVersion(), jcr::mcp::JournalBackend::fileVersion(m_path));
         QVERIFY(cache.currentDataVersion() > 0);
         AnswerCache missing(m_dir.filePath("absent.db"));
         QCOMPARE(missing.currentDataVersion(), 0);
