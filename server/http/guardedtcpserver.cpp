@@ -1,17 +1,49 @@
 #include "guardedtcpserver.h"
 
-#include "httpconnection.h"
+#include "connectionreader.h"
+#include "platform.h"
 
+#include <QLoggingCategory>
 #include <QTcpSocket>
-#include <QTimer>
+
+#include <algorithm>
+
+Q_DECLARE_LOGGING_CATEGORY(lcHttp)
 
 namespace jcr::http {
 
-GuardedTcpServer::GuardedTcpServer(const HttpSettings& settings, QObject* parent)
-    : QTcpServer(parent), m_settings(settings)
+namespace {
+
+/// File descriptors kept for everything but client connections: the database connections of the workers,
+/// log files, the listening sockets, Qt's own.
+constexpr int ReservedDescriptors = 64;
+constexpr int AcceptRetryMilliseconds = 500;
+
+int connectionLimitFor(int configured)
+{
+    const int openFiles = platform::raiseOpenFileLimit();
+    if (openFiles <= 0)
+        return configured; // no such limit on this system
+    return std::max(1, std::min(configured, openFiles - ReservedDescriptors));
+}
+
+} // namespace
+
+GuardedTcpServer::GuardedTcpServer(const HttpSettings& settings, const RequestGuard& guard, QObject* parser)
+    : QTcpServer(parser), m_settings(settings), m_guard(guard), m_parser(parser),
+      m_connectionLimit(connectionLimitFor(settings.maxConnections))
 {
     setListenBacklogSize(1024); // bursts of clients (hundreds of SSE streams) are not refused
     setMaxPendingConnections(1024);
+    if (m_connectionLimit < settings.maxConnections)
+        qCWarning(lcHttp) << "at most" << m_connectionLimit << "connections: the open-file limit allows no more";
+    connect(this, &QTcpServer::acceptError, this, &GuardedTcpServer::acceptFailed);
+    m_acceptRetry.setSingleShot(true);
+    m_acceptRetry.setInterval(AcceptRetryMilliseconds);
+    connect(&m_acceptRetry, &QTimer::timeout, this, [this] {
+        m_acceptBackoff = false;
+        updateAccepting();
+    });
 }
 
 void GuardedTcpServer::incomingConnection(qintptr descriptor)
@@ -21,54 +53,41 @@ void GuardedTcpServer::incomingConnection(qintptr descriptor)
         delete socket;
         return;
     }
-    // Connected before QAbstractHttpServer connects its own reader, so these checks run first.
-    watch(socket);
-    addPendingConnection(socket);
+    ++m_openConnections;
+    connect(socket, &QObject::destroyed, this, &GuardedTcpServer::connectionClosed);
+    // Connected before QAbstractHttpServer connects its own reader, so these checks run first...
+    auto* reader = new ConnectionReader(socket, m_parser, m_settings, m_guard);
+    connect(reader, &ConnectionReader::refused, this, &GuardedTcpServer::requestRefused);
+    addPendingConnection(socket); // QAbstractHttpServer takes the socket here (pendingConnectionAvailable)
+    // ...and this one after it.
+    reader->attachAfterParser();
+    updateAccepting();
 }
 
-void GuardedTcpServer::watch(QTcpSocket* socket)
+void GuardedTcpServer::connectionClosed()
 {
-    auto* timer = new QTimer(socket);
-    timer->setSingleShot(true);
-    timer->start(m_settings.headerTimeoutSeconds * 1000);
-    connect(timer, &QTimer::timeout, socket, [this, socket, timer] {
-        // A response being written (a query running, a stream open) keeps the connection.
-        if (HttpConnection::of(socket)->isBusy()) {
-            timer->start(m_settings.idleConnectionSeconds * 1000);
-            return;
-        }
-        socket->disconnectFromHost();
-    });
-    connect(socket, &QTcpSocket::readyRead, socket, [this, socket, timer] {
-        const QByteArray head = socket->peek(64 * 1024);
-        const qsizetype end = head.indexOf("\r\n\r\n");
-        if (end < 0)
-            return; // the head is not complete yet; the timer decides
-        timer->start(m_settings.idleConnectionSeconds * 1000);
-        bool expectsContinue = false;
-        for (const QByteArray& line : head.left(end).split('\n')) {
-            const qsizetype colon = line.indexOf(':');
-            const QByteArray name = colon > 0 ? line.left(colon).trimmed().toLower() : QByteArray();
-            if (name == "expect" && line.mid(colon + 1).trimmed().toLower() == "100-continue")
-                expectsContinue = true;
-            if (name != "content-length")
-                continue;
-            bool ok = false;
-            const qint64 length = line.mid(colon + 1).trimmed().toLongLong(&ok);
-            if (ok && length > m_settings.maxBodyBytes) {
-                const QByteArray body =
-                    R"({"jsonrpc":"2.0","error":{"code":-32600,"message":"Payload Too Large: at most )" +
-                    QByteArray::number(m_settings.maxBodyBytes) + R"( bytes"}})";
-                socket->write(httpResponse(413, {{"Content-Type", "application/json"}, {"Connection", "close"}}, body));
-                socket->disconnectFromHost();
-                return;
-            }
-        }
-        // curl sends "Expect: 100-continue" with larger bodies and waits for this line before sending them;
-        // QAbstractHttpServer never sends it.
-        if (expectsContinue)
-            socket->write("HTTP/1.1 100 Continue\r\n\r\n");
-    });
+    --m_openConnections;
+    updateAccepting();
+}
+
+void GuardedTcpServer::acceptFailed(QAbstractSocket::SocketError error)
+{
+    // QTcpServer has paused accepting; without a retry it would never accept again.
+    qCWarning(lcHttp) << "cannot accept a connection:" << error << errorString() << "- retrying in"
+                      << AcceptRetryMilliseconds << "ms";
+    m_acceptBackoff = true;
+    m_acceptRetry.start();
+    updateAccepting();
+}
+
+void GuardedTcpServer::updateAccepting()
+{
+    if (!isListening())
+        return;
+    if (m_acceptBackoff || m_openConnections >= m_connectionLimit)
+        pauseAccepting();
+    else
+        resumeAccepting();
 }
 
 } // namespace jcr::http

@@ -1,5 +1,11 @@
 #include "httpconnection.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+
+Q_DECLARE_LOGGING_CATEGORY(lcHttp)
+
 namespace jcr::http {
 
 HttpConnection::HttpConnection(QTcpSocket* socket) : QObject(socket), m_socket(socket)
@@ -9,6 +15,23 @@ HttpConnection::HttpConnection(QTcpSocket* socket) : QObject(socket), m_socket(s
         if (error != QAbstractSocket::SocketTimeoutError)
             emit closed();
     });
+    connect(socket, &QTcpSocket::bytesWritten, this, &HttpConnection::drained);
+}
+
+qint64 HttpConnection::unsentBytes() const
+{
+    qint64 bytes = m_socket->bytesToWrite();
+    for (const ResponsePtr& response : m_queue)
+        bytes += response->m_heldBack.size();
+    return bytes;
+}
+
+void HttpConnection::enforceOutputLimit()
+{
+    if (m_outputLimit <= 0 || m_socket->state() != QAbstractSocket::ConnectedState || unsentBytes() <= m_outputLimit)
+        return;
+    qCInfo(lcHttp) << "closing a connection whose client does not read:" << unsentBytes() << "bytes unsent";
+    m_socket->abort();
 }
 
 HttpConnection* HttpConnection::of(QTcpSocket* socket)
@@ -34,6 +57,7 @@ void HttpConnection::closeWhenDone()
 
 void HttpConnection::flush()
 {
+    bool completed = false;
     while (!m_queue.isEmpty()) {
         const ResponsePtr& head = m_queue.first();
         if (!head->m_heldBack.isEmpty()) {
@@ -41,11 +65,14 @@ void HttpConnection::flush()
             head->m_heldBack.clear();
         }
         if (!head->m_finished)
-            return;
+            break;
         m_queue.removeFirst();
+        completed = true;
     }
-    if (m_closeWhenDone && m_socket->state() == QAbstractSocket::ConnectedState)
+    if (m_queue.isEmpty() && m_closeWhenDone && m_socket->state() == QAbstractSocket::ConnectedState)
         m_socket->disconnectFromHost();
+    if (completed)
+        emit drained();
 }
 
 void HttpConnection::Response::write(const QByteArray& bytes)
@@ -56,6 +83,7 @@ void HttpConnection::Response::write(const QByteArray& bytes)
         m_connection->m_socket->write(bytes);
     else
         m_heldBack += bytes;
+    m_connection->enforceOutputLimit();
 }
 
 void HttpConnection::Response::finish()
@@ -99,15 +127,31 @@ QByteArray reasonPhrase(int status)
         return "Conflict";
     case 413:
         return "Payload Too Large";
+    case 414:
+        return "URI Too Long";
     case 415:
         return "Unsupported Media Type";
+    case 431:
+        return "Request Header Fields Too Large";
     case 500:
         return "Internal Server Error";
+    case 501:
+        return "Not Implemented";
     case 503:
         return "Service Unavailable";
+    case 505:
+        return "HTTP Version Not Supported";
     default:
         return "Status";
     }
+}
+
+QByteArray jsonRpcErrorBody(int code, const QString& message)
+{
+    const QJsonObject error{
+        {QStringLiteral("jsonrpc"), QStringLiteral("2.0")},
+        {QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), code}, {QStringLiteral("message"), message}}}};
+    return QJsonDocument(error).toJson(QJsonDocument::Compact);
 }
 
 QByteArray httpResponse(int status, const QList<QPair<QByteArray, QByteArray>>& headers, const QByteArray& body)

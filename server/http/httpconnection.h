@@ -47,23 +47,36 @@ public:
     void closeWhenDone();
     /// True while a response is still being written (a request in flight or a stream open).
     bool isBusy() const { return !m_queue.isEmpty(); }
+    /// Responses opened and not yet completely handed to the socket.
+    int responsesInFlight() const { return int(m_queue.size()); }
+    /// Bytes written by responses that the client has not taken yet (socket buffer and held back).
+    qint64 unsentBytes() const;
+    /// A connection whose unsent bytes pass `bytes` is aborted: its client does not read (an SSE stream
+    /// nobody reads would otherwise grow without end).
+    void setOutputLimit(qint64 bytes) { m_outputLimit = bytes; }
     QTcpSocket* socket() const { return m_socket; }
 
 signals:
     /// The client closed the connection or it failed; open responses will never reach it.
     void closed();
+    /// Bytes went out to the client or a response completed: there may be room for more.
+    void drained();
 
 private:
     explicit HttpConnection(QTcpSocket* socket);
     void flush();
+    void enforceOutputLimit();
 
     QTcpSocket* m_socket;
     QList<ResponsePtr> m_queue;
     bool m_closeWhenDone = false;
+    qint64 m_outputLimit = 0; ///< 0: none
 };
 
 /// Bytes of a complete HTTP/1.1 response with Content-Length (and the headers every response carries).
 QByteArray httpResponse(int status, const QList<QPair<QByteArray, QByteArray>>& headers, const QByteArray& body);
 QByteArray reasonPhrase(int status);
+/// The body of an HTTP-level error: a JSON-RPC error without id, since the request may not even be JSON.
+QByteArray jsonRpcErrorBody(int code, const QString& message);
 
 } // namespace jcr::http

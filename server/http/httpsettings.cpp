@@ -69,6 +69,8 @@ bool HttpSettings::readEnvironment(QString* error)
         !readPositive("JCR_MCP_SESSION_MAX_AGE_SECONDS", 365 * 24 * 3600, &sessionMaxAgeSeconds, error) ||
         !readPositive("JCR_MCP_WORKERS", 256, &threads, error))
         return false;
+    if (!readConnectionLimits(error))
+        return false;
     qint64 cacheMegabytes = answerCacheBytes / (1024 * 1024);
     if (!readNumber("JCR_MCP_ANSWER_CACHE_MB", 0, 64 * 1024, &cacheMegabytes, error))
         return false;
@@ -77,6 +79,22 @@ bool HttpSettings::readEnvironment(QString* error)
     maxSessions = int(sessions);
     sessionIdleSeconds = int(idle);
     workers = int(threads);
+    return true;
+}
+
+bool HttpSettings::readConnectionLimits(QString* error)
+{
+    qint64 headerBytes = maxHeaderBytes, bodySeconds = bodyTimeoutSeconds, headerSeconds = headerTimeoutSeconds,
+           connections = maxConnections;
+    if (!readNumber("JCR_MCP_MAX_HEADER_BYTES", 1024, 1024 * 1024, &headerBytes, error) ||
+        !readPositive("JCR_MCP_HEADER_TIMEOUT_SECONDS", 3600, &headerSeconds, error) ||
+        !readPositive("JCR_MCP_BODY_TIMEOUT_SECONDS", 3600, &bodySeconds, error) ||
+        !readPositive("JCR_MCP_MAX_CONNECTIONS", 1000000, &connections, error))
+        return false;
+    maxHeaderBytes = headerBytes;
+    headerTimeoutSeconds = int(headerSeconds);
+    bodyTimeoutSeconds = int(bodySeconds);
+    maxConnections = int(connections);
     return true;
 }
 

@@ -1,5 +1,6 @@
 #include "mcphttpserver.h"
 
+#include "connectionreader.h"
 #include "guardedtcpserver.h"
 #include "mcpengine.h"
 #include "mcpsession.h"
@@ -115,7 +116,10 @@ McpHttpServer::~McpHttpServer()
 
 bool McpHttpServer::start(QString* error)
 {
-    m_tcpServer = new GuardedTcpServer(m_settings, this);
+    m_tcpServer = new GuardedTcpServer(m_settings, m_guard, this);
+    // Refused before the routes (framing, limits, Host/Origin, token, timeouts): counted like other answers.
+    connect(m_tcpServer, &GuardedTcpServer::requestRefused, this,
+            [this](int status) { m_metrics.recordRequest("other", status, 0.0); });
     if (!m_tcpServer->listen(m_settings.address(), m_settings.port)) {
         *error = QStringLiteral("cannot listen on %1:%2: %3")
                      .arg(m_settings.host)
@@ -159,10 +163,15 @@ QByteArray McpHttpServer::header(const QHttpServerRequest& request, const QByteA
 
 bool McpHttpServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* socket)
 {
+    // Every socket comes from GuardedTcpServer, whose reader framed and admitted this request already.
+    bool keepAlive = true;
+    ConnectionReader* reader = ConnectionReader::of(socket);
+    if (!reader || !reader->takeRequest(&keepAlive))
+        return true;
     HttpConnection* connection = HttpConnection::of(socket);
     Exchange exchange{request, {connection, connection->openResponse(), "other", QByteArray(), {}}};
     exchange.reply.timer.start();
-    if (header(request, "connection").toLower() == "close" || m_shuttingDown)
+    if (!keepAlive || m_shuttingDown)
         connection->closeWhenDone();
     route(exchange);
     return true;
@@ -187,21 +196,11 @@ void McpHttpServer::route(Exchange& exchange)
     if (matched)
         exchange.reply.route = path.toLatin1();
 
-    // 1. DNS rebinding: a page elsewhere must not reach this server through a name that resolves here.
-    const QByteArray origin = header(request, "origin");
-    if (!m_guard.hostAllowed(header(request, "host")) || !m_guard.originAllowed(origin)) {
-        qCInfo(lcHttp) << "refused Host" << header(request, "host") << "Origin" << origin;
-        return answerError(exchange.reply, 403, -32600, QStringLiteral("Forbidden: Host or Origin not allowed"));
-    }
-    exchange.reply.origin = origin;
+    // Host, Origin, the token and the size were checked on the head (ConnectionReader, RequestGuard::admit).
+    exchange.reply.origin = header(request, "origin");
     if (m_shuttingDown)
         return answerError(exchange.reply, 503, -32000, QStringLiteral("Service Unavailable: the server is stopping"));
-    // 2. The token; browsers send CORS preflights without credentials, and /health serves load balancers.
-    if (m_guard.tokenRequired() && method != M::Options && path != QLatin1String("/health") &&
-        !m_guard.tokenAccepted(header(request, "authorization")))
-        return answerError(exchange.reply, 401, -32001, QStringLiteral("Unauthorized: a bearer token is required"),
-                           {{"WWW-Authenticate", "Bearer realm=\"jcr-mcp\""}});
-    // 3. Route and method.
+    // Route and method.
     if (!matched)
         return answerError(exchange.reply, 404, -32601, QStringLiteral("Not Found: %1").arg(path.left(200)));
     if (!matched->methods.contains(method)) {
@@ -212,11 +211,6 @@ void McpHttpServer::route(Exchange& exchange)
                            QStringLiteral("Method Not Allowed: %1").arg(QString::fromLatin1(methodName(method))),
                            {{"Allow", allowed.join(", ")}});
     }
-    // 4. Size.
-    if (request.body().size() > m_settings.maxBodyBytes)
-        return answerError(exchange.reply, 413, -32600,
-                           QStringLiteral("Payload Too Large: at most %1 bytes").arg(m_settings.maxBodyBytes));
-
     if (method == M::Options)
         return preflight(exchange);
     if (path == QLatin1String("/mcp"))
@@ -317,7 +311,7 @@ void McpHttpServer::dispatchStreamable(const Reply& reply,
     const QByteArray method = messages.size() == 1
                                   ? messages.first().toObject().value(QStringLiteral("method")).toString().toLatin1()
                                   : QByteArray("batch");
-    Headers headers = corsHeaders(reply.origin);
+    Headers headers = RequestGuard::corsHeaders(reply.origin);
     if (newSession)
         headers.emplace_back("Mcp-Session-Id", session->id());
 
@@ -389,7 +383,7 @@ void McpHttpServer::getMcp(Exchange& exchange)
         return;
     if (session->hasOpenStream())
         return answerError(exchange.reply, 409, -32600, QStringLiteral("Conflict: this session already has a stream"));
-    auto* stream = new SseStream(exchange.reply.connection, exchange.reply.response, corsHeaders(exchange.reply.origin),
+    auto* stream = new SseStream(exchange.reply.connection, exchange.reply.response, RequestGuard::corsHeaders(exchange.reply.origin),
                                  m_settings.keepAliveSeconds, this);
     connect(stream, &SseStream::closed, stream, &QObject::deleteLater);
     session->setStream(stream);
@@ -407,7 +401,7 @@ void McpHttpServer::deleteMcp(Exchange& exchange)
     if (SseStream* stream = session->stream())
         stream->end();
     m_sessions.remove(session->id());
-    answer(exchange.reply, 200, QByteArray(), QByteArray(), corsHeaders(exchange.reply.origin));
+    answer(exchange.reply, 200, QByteArray(), QByteArray(), RequestGuard::corsHeaders(exchange.reply.origin));
 }
 
 void McpHttpServer::getSse(Exchange& exchange)
@@ -416,7 +410,7 @@ void McpHttpServer::getSse(Exchange& exchange)
     if (!session)
         return answerError(exchange.reply, 503, -32000,
                            QStringLiteral("Service Unavailable: too many sessions, try again later"));
-    auto* stream = new SseStream(exchange.reply.connection, exchange.reply.response, corsHeaders(exchange.reply.origin),
+    auto* stream = new SseStream(exchange.reply.connection, exchange.reply.response, RequestGuard::corsHeaders(exchange.reply.origin),
                                  m_settings.keepAliveSeconds, this);
     session->setStream(stream);
     const QByteArray id = session->id();
@@ -453,7 +447,7 @@ void McpHttpServer::postMessages(Exchange& exchange)
             exchange.reply, 503, -32000,
             QStringLiteral("Service Unavailable: %1 messages of this session are still waiting").arg(queue.size()));
     queue.append(message);
-    answer(exchange.reply, 202, "Accepted", "text/plain", corsHeaders(exchange.reply.origin));
+    answer(exchange.reply, 202, "Accepted", "text/plain", RequestGuard::corsHeaders(exchange.reply.origin));
     dispatchLegacy(session);
 }
 
@@ -510,7 +504,7 @@ void McpHttpServer::getHealth(Exchange& exchange)
             QJsonObject{{QStringLiteral("streamableHttp"), m_sessions.count(HttpSession::Kind::StreamableHttp)},
                         {QStringLiteral("sse"), m_sessions.count(HttpSession::Kind::Sse)}});
         answer(reply, report.healthy ? 200 : 503, QJsonDocument(health).toJson(QJsonDocument::Compact),
-               "application/json", corsHeaders(reply.origin));
+               "application/json", RequestGuard::corsHeaders(reply.origin));
     });
 }
 
@@ -524,21 +518,12 @@ void McpHttpServer::getMetrics(Exchange& exchange)
 
 void McpHttpServer::preflight(Exchange& exchange)
 {
-    Headers headers = corsHeaders(exchange.reply.origin);
+    Headers headers = RequestGuard::corsHeaders(exchange.reply.origin);
     headers.emplace_back("Access-Control-Allow-Methods", "GET, POST, DELETE, OPTIONS");
     headers.emplace_back("Access-Control-Allow-Headers",
                          "Content-Type, Accept, Authorization, Mcp-Session-Id, MCP-Protocol-Version, Last-Event-ID");
     headers.emplace_back("Access-Control-Max-Age", "86400");
     answer(exchange.reply, 204, QByteArray(), QByteArray(), headers);
-}
-
-McpHttpServer::Headers McpHttpServer::corsHeaders(const QByteArray& origin) const
-{
-    if (origin.isEmpty())
-        return {};
-    return {{"Access-Control-Allow-Origin", origin},
-            {"Vary", "Origin"},
-            {"Access-Control-Expose-Headers", "Mcp-Session-Id, MCP-Protocol-Version"}};
 }
 
 void McpHttpServer::answer(
@@ -558,12 +543,7 @@ void McpHttpServer::answer(
 
 void McpHttpServer::answerError(const Reply& reply, int status, int code, const QString& message, const Headers& extra)
 {
-    // HTTP-level errors carry a JSON-RPC error without id: the request may not even be JSON.
-    const QJsonObject error{
-        {QStringLiteral("jsonrpc"), QStringLiteral("2.0")},
-        {QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), code}, {QStringLiteral("message"), message}}}};
-    answer(reply, status, QJsonDocument(error).toJson(QJsonDocument::Compact), "application/json",
-           corsHeaders(reply.origin) + extra);
+    answer(reply, status, jsonRpcErrorBody(code, message), "application/json", RequestGuard::corsHeaders(reply.origin) + extra);
 }
 
 void McpHttpServer::finished(const Reply& reply, int status)

@@ -100,7 +100,6 @@ private:
                 const QByteArray& contentType = "application/json",
                 const Headers& extra = {});
     void answerError(const Reply& reply, int status, int code, const QString& message, const Headers& extra = {});
-    Headers corsHeaders(const QByteArray& origin) const;
     QByteArray header(const QHttpServerRequest& request, const QByteArray& name) const;
     void finished(const Reply& reply, int status);
 

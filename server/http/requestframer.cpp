@@ -91,6 +91,11 @@ qsizetype RequestFramer::feed(QByteArrayView bytes, Event* event)
         *event = Event::Failed;
         return 0;
     }
+    if (m_state == State::Body && m_head.contentLength > m_limits.maxBodyBytes) {
+        fail(413, "Payload Too Large");
+        *event = Event::Failed;
+        return 0;
+    }
     // A request without a body (or whose body just ended) is complete even when no byte follows it.
     if (m_state == State::Body && m_remaining == 0) {
         m_state = State::Idle;
@@ -326,15 +331,10 @@ bool RequestFramer::readFraming()
         }
         m_head.chunked = true;
     }
-    if (lengthGiven) {
-        // More digits than a 64-bit number holds is over any limit too.
-        const qint64 length = contentLength.size() > 18 ? m_limits.maxBodyBytes + 1 : contentLength.toLongLong();
-        if (length > m_limits.maxBodyBytes) {
-            fail(413, "Payload Too Large");
-            return false;
-        }
-        m_head.contentLength = length;
-    }
+    // More digits than a 64-bit number holds is over any limit too. A length over the limit is refused at the
+    // first feed() after the head, before any of the body: the caller checks the head (the token) first.
+    if (lengthGiven)
+        m_head.contentLength = contentLength.size() > 18 ? m_limits.maxBodyBytes + 1 : contentLength.toLongLong();
     m_head.keepAlive = m_head.minorVersion == 1 ? !connection.contains("close") : connection.contains("keep-alive");
     return true;
 }

@@ -1,6 +1,9 @@
 #include "requestguard.h"
 
+#include <QLoggingCategory>
 #include <QUrl>
+
+Q_DECLARE_LOGGING_CATEGORY(lcHttp)
 
 namespace jcr::http {
 
@@ -8,6 +11,22 @@ bool RequestGuard::isLoopbackName(const QByteArray& host)
 {
     const QByteArray lower = host.toLower();
     return lower == "localhost" || lower == "127.0.0.1" || lower == "[::1]" || lower == "::1";
+}
+
+std::optional<RequestGuard::Refusal> RequestGuard::admit(const RequestFramer::Head& head) const
+{
+    const QByteArray host = head.field("host");
+    const QByteArray origin = head.field("origin");
+    if (!hostAllowed(host) || !originAllowed(origin)) {
+        qCInfo(lcHttp) << "refused Host" << host << "Origin" << origin;
+        return Refusal{403, -32600, QStringLiteral("Forbidden: Host or Origin not allowed"), {}};
+    }
+    if (tokenRequired() && head.method != "OPTIONS" && head.path() != "/health" &&
+        !tokenAccepted(head.field("authorization")))
+        return Refusal{401, -32001, QStringLiteral("Unauthorized: a bearer token is required"),
+                       corsHeaders(origin) + QList<QPair<QByteArray, QByteArray>>{
+                                                 {"WWW-Authenticate", "Bearer realm=\"jcr-mcp\""}}};
+    return std::nullopt;
 }
 
 bool RequestGuard::hostAllowed(const QByteArray& host) const
@@ -55,6 +74,15 @@ bool RequestGuard::tokenAccepted(const QByteArray& authorization) const
     for (qsizetype i = 0; i < expected.size(); ++i)
         difference |= static_cast<unsigned char>(expected.at(i) ^ (i < given.size() ? given.at(i) : 0));
     return difference == 0;
+}
+
+QList<QPair<QByteArray, QByteArray>> RequestGuard::corsHeaders(const QByteArray& origin)
+{
+    if (origin.isEmpty())
+        return {};
+    return {{"Access-Control-Allow-Origin", origin},
+            {"Vary", "Origin"},
+            {"Access-Control-Expose-Headers", "Mcp-Session-Id, MCP-Protocol-Version"}};
 }
 
 bool RequestGuard::accepts(const QByteArray& accept, const QByteArray& type)

@@ -190,11 +190,12 @@ private slots:
         QTest::addRow("Content-Length at the limit") << "POST / HTTP/1.1\r\nContent-Length: 100\r\n\r\n" +
                                                             QByteArray(100, 'x')
                                                      << QByteArrayList{"head POST / length=100", "complete"};
-        QTest::addRow("Content-Length over the limit: refused before the body")
-            << "POST / HTTP/1.1\r\nContent-Length: 101\r\n\r\n"_ba << QByteArrayList{"failed 413"};
+        QTest::addRow("Content-Length over the limit: refused after the head, before the body")
+            << "POST / HTTP/1.1\r\nContent-Length: 101\r\n\r\n"_ba
+            << QByteArrayList{"head POST / length=101", "failed 413"};
         QTest::addRow("Content-Length of 30 digits") << "POST / HTTP/1.1\r\nContent-Length: " + QByteArray(30, '9') +
                                                             "\r\n\r\n"
-                                                     << QByteArrayList{"failed 413"};
+                                                     << QByteArrayList{"head POST / length=101", "failed 413"};
         QTest::addRow("chunk announced over the limit: refused before its data")
             << "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n1000\r\n"_ba
             << QByteArrayList{"head POST / chunked", "failed 413"};
