@@ -29,8 +29,8 @@ ConnectionReader::ConnectionReader(QTcpSocket* socket,
                                    QObject* parser,
                                    const HttpSettings& settings,
                                    const RequestGuard& guard)
-    : QObject(socket), m_socket(socket), m_parser(parser), m_connection(HttpConnection::of(socket)), m_settings(settings),
-      m_guard(guard), m_framer(framerLimits(settings))
+    : QObject(socket), m_socket(socket), m_parser(parser), m_connection(HttpConnection::of(socket)),
+      m_settings(settings), m_guard(guard), m_framer(framerLimits(settings))
 {
     // The parser keeps a whole request in the socket's buffer (inside its read transaction) until it is
     // complete; a request never needs more than this, and a paused connection holds at most this much.
@@ -93,13 +93,10 @@ void ConnectionReader::frame(QByteArrayView bytes)
             m_inAcceptedRequest = false;
             startPhase(Phase::Idle);
             break;
-        case RequestFramer::Event::Failed: {
-            // A browser may read the error when its Origin is allowed (the head may be incomplete: then none).
-            const QByteArray origin = m_framer.head().field("origin");
+        case RequestFramer::Event::Failed:
             refuse({m_framer.failure().status, -32600, QString::fromLatin1(m_framer.failure().message),
-                    m_guard.originAllowed(origin) ? RequestGuard::corsHeaders(origin) : RequestGuard::Refusal().headers});
+                    corsHeadersForCurrentHead()});
             return;
-        }
         }
     }
 }
@@ -118,6 +115,13 @@ void ConnectionReader::headComplete()
     if (head.expectsContinue && head.hasBody() && head.contentLength <= m_settings.maxBodyBytes &&
         m_verdicts.size() == 1 && !m_connection->isBusy())
         m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+}
+
+QList<QPair<QByteArray, QByteArray>> ConnectionReader::corsHeadersForCurrentHead() const
+{
+    // A browser may read the error when its Origin is allowed (a head cut short has none: then no headers).
+    const QByteArray origin = m_framer.head().field("origin");
+    return m_guard.originAllowed(origin) ? RequestGuard::corsHeaders(origin) : QList<QPair<QByteArray, QByteArray>>();
 }
 
 void ConnectionReader::refuse(const RequestGuard::Refusal& refusal)
@@ -180,9 +184,15 @@ bool ConnectionReader::takeRequest(bool* keepAlive)
         return false;
     }
     *keepAlive = m_verdicts.takeFirst().keepAlive;
+    return true;
+}
+
+void ConnectionReader::requestHandled()
+{
+    // Now that its response has its place: a refusal right behind it may go out, and the connection may
+    // have to wait for its client.
     answerRefusalWhenDue();
     pauseIfOverLimits();
-    return true;
 }
 
 void ConnectionReader::hideWaitingBytes()
@@ -250,7 +260,8 @@ void ConnectionReader::timedOut()
         return;
     }
     qCInfo(lcHttp) << "request timed out" << (m_phase == Phase::ReadingBody ? "in its body" : "in its head");
-    refuse({408, -32600, QStringLiteral("Request Timeout: the request did not arrive in time"), {}});
+    refuse({408, -32600, QStringLiteral("Request Timeout: the request did not arrive in time"),
+            corsHeadersForCurrentHead()});
 }
 
 } // namespace jcr::http

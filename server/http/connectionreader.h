@@ -49,6 +49,8 @@ public:
     /// Called for each request QAbstractHttpServer hands over, in order. False: the request must not be
     /// served (it was refused, and its answer is on its way). *keepAlive: whether the connection stays open.
     bool takeRequest(bool* keepAlive);
+    /// Called once the request taken last has opened its response (the parser stands between requests).
+    void requestHandled();
 
 signals:
     /// A request was refused here (status 4xx) without reaching the server's routes.
@@ -68,6 +70,7 @@ private:
     void afterParser();
     void frame(QByteArrayView bytes);
     void headComplete();
+    QList<QPair<QByteArray, QByteArray>> corsHeadersForCurrentHead() const;
     void refuse(const RequestGuard::Refusal& refusal);
     void answerRefusalWhenDue();
     void hideWaitingBytes();
@@ -88,11 +91,11 @@ private:
     QList<Verdict> m_verdicts;
     QTimer m_timer;
     Phase m_phase = Phase::AwaitingHead;
-    qint64 m_visibleAfterParser = 0; ///< unread bytes the parser left, all of them framed already
+    qint64 m_visibleAfterParser = 0;  ///< unread bytes the parser left, all of them framed already
     bool m_inAcceptedRequest = false; ///< the head of the request being read was accepted
-    bool m_paused = false;           ///< waiting bytes are hidden in a read transaction
-    bool m_closing = false;          ///< a request was refused: nothing after it is parsed
-    bool m_parserDetached = false;   ///< the refusal is answered; what the client still sends is discarded
+    bool m_paused = false;            ///< waiting bytes are hidden in a read transaction
+    bool m_closing = false;           ///< a request was refused: nothing after it is parsed
+    bool m_parserDetached = false;    ///< the refusal is answered; what the client still sends is discarded
 };
 
 } // namespace jcr::http

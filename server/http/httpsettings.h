@@ -28,10 +28,10 @@ struct HttpSettings
     int headerTimeoutSeconds = 10;              ///< a connection must send a whole request head within this
     int idleConnectionSeconds = 120;
     // Connections (docs/http-transport.md, Limits): what one client can make the server hold.
-    qint64 maxHeaderBytes = 64 * 1024;        ///< JCR_MCP_MAX_HEADER_BYTES: request line + fields; more → 431
-    int maxHeaderFields = 100;                ///< more → 431
-    int bodyTimeoutSeconds = 30;              ///< JCR_MCP_BODY_TIMEOUT_SECONDS: a body must arrive within this → 408
-    int maxConnections = 1000;                ///< JCR_MCP_MAX_CONNECTIONS (also kept below the open-file limit)
+    qint64 maxHeaderBytes = 64 * 1024;         ///< JCR_MCP_MAX_HEADER_BYTES: request line + fields; more → 431
+    int maxHeaderFields = 100;                 ///< more → 431
+    int bodyTimeoutSeconds = 30;               ///< JCR_MCP_BODY_TIMEOUT_SECONDS: a body must arrive within this → 408
+    int maxConnections = 1000;                 ///< JCR_MCP_MAX_CONNECTIONS (also kept below the open-file limit)
     int maxRequestsInFlightPerConnection = 16; ///< pipelined requests answered at once; more wait, unread
     qint64 maxUnsentBytesPerConnection = 1024 * 1024; ///< past this, a connection's next request waits, unread
 

@@ -174,6 +174,7 @@ bool McpHttpServer::handleRequest(const QHttpServerRequest& request, QTcpSocket*
     if (!keepAlive || m_shuttingDown)
         connection->closeWhenDone();
     route(exchange);
+    reader->requestHandled();
     return true;
 }
 
@@ -383,8 +384,8 @@ void McpHttpServer::getMcp(Exchange& exchange)
         return;
     if (session->hasOpenStream())
         return answerError(exchange.reply, 409, -32600, QStringLiteral("Conflict: this session already has a stream"));
-    auto* stream = new SseStream(exchange.reply.connection, exchange.reply.response, RequestGuard::corsHeaders(exchange.reply.origin),
-                                 m_settings.keepAliveSeconds, this);
+    auto* stream = new SseStream(exchange.reply.connection, exchange.reply.response,
+                                 RequestGuard::corsHeaders(exchange.reply.origin), m_settings.keepAliveSeconds, this);
     connect(stream, &SseStream::closed, stream, &QObject::deleteLater);
     session->setStream(stream);
     for (const auto& [id, json] : session->eventsAfter(header(exchange.request, "last-event-id")))
@@ -410,8 +411,8 @@ void McpHttpServer::getSse(Exchange& exchange)
     if (!session)
         return answerError(exchange.reply, 503, -32000,
                            QStringLiteral("Service Unavailable: too many sessions, try again later"));
-    auto* stream = new SseStream(exchange.reply.connection, exchange.reply.response, RequestGuard::corsHeaders(exchange.reply.origin),
-                                 m_settings.keepAliveSeconds, this);
+    auto* stream = new SseStream(exchange.reply.connection, exchange.reply.response,
+                                 RequestGuard::corsHeaders(exchange.reply.origin), m_settings.keepAliveSeconds, this);
     session->setStream(stream);
     const QByteArray id = session->id();
     // The stream is the session: when it closes, the session ends.
@@ -543,7 +544,8 @@ void McpHttpServer::answer(
 
 void McpHttpServer::answerError(const Reply& reply, int status, int code, const QString& message, const Headers& extra)
 {
-    answer(reply, status, jsonRpcErrorBody(code, message), "application/json", RequestGuard::corsHeaders(reply.origin) + extra);
+    answer(reply, status, jsonRpcErrorBody(code, message), "application/json",
+           RequestGuard::corsHeaders(reply.origin) + extra);
 }
 
 void McpHttpServer::finished(const Reply& reply, int status)

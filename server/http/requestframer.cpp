@@ -68,7 +68,9 @@ QByteArray RequestFramer::Head::path() const
     return query < 0 ? target : target.left(query);
 }
 
-RequestFramer::RequestFramer(const Limits& limits) : m_limits(limits) {}
+RequestFramer::RequestFramer(const Limits& limits) : m_limits(limits)
+{
+}
 
 bool RequestFramer::isReadingBody() const
 {

@@ -23,8 +23,8 @@ class RequestFramer
 public:
     struct Limits
     {
-        qint64 maxHeadBytes = 64 * 1024; ///< request line and header fields; more → 431
-        int maxHeaderFields = 100;       ///< more → 431
+        qint64 maxHeadBytes = 64 * 1024;   ///< request line and header fields; more → 431
+        int maxHeaderFields = 100;         ///< more → 431
         qint64 maxBodyBytes = 1024 * 1024; ///< the body as sent, chunk framing included; more → 413
     };
 
@@ -38,10 +38,10 @@ public:
     struct Head
     {
         QByteArray method;
-        QByteArray target; ///< as sent: "/mcp?x=1"
-        int minorVersion = 1; ///< HTTP/1.0 or HTTP/1.1
+        QByteArray target;                           ///< as sent: "/mcp?x=1"
+        int minorVersion = 1;                        ///< HTTP/1.0 or HTTP/1.1
         QList<QPair<QByteArray, QByteArray>> fields; ///< names as sent, values trimmed
-        qint64 contentLength = 0; ///< 0 with chunked
+        qint64 contentLength = 0;                    ///< 0 with chunked
         bool chunked = false;
         bool keepAlive = true;        ///< HTTP/1.1 unless "Connection: close"; HTTP/1.0 only with keep-alive
         bool expectsContinue = false; ///< "Expect: 100-continue"
@@ -93,9 +93,9 @@ private:
     Failure m_failure;
     QByteArray m_line;
     bool m_lineEndedWithCrLf = false;
-    qint64 m_headBytes = 0;     ///< of the current head
-    qint64 m_bodyBytes = 0;     ///< of the current body as sent
-    qint64 m_remaining = 0;     ///< of the Content-Length, or of the current chunk
+    qint64 m_headBytes = 0; ///< of the current head
+    qint64 m_bodyBytes = 0; ///< of the current body as sent
+    qint64 m_remaining = 0; ///< of the Content-Length, or of the current chunk
 };
 
 } // namespace jcr::http

@@ -24,8 +24,8 @@ std::optional<RequestGuard::Refusal> RequestGuard::admit(const RequestFramer::He
     if (tokenRequired() && head.method != "OPTIONS" && head.path() != "/health" &&
         !tokenAccepted(head.field("authorization")))
         return Refusal{401, -32001, QStringLiteral("Unauthorized: a bearer token is required"),
-                       corsHeaders(origin) + QList<QPair<QByteArray, QByteArray>>{
-                                                 {"WWW-Authenticate", "Bearer realm=\"jcr-mcp\""}}};
+                       corsHeaders(origin) +
+                           QList<QPair<QByteArray, QByteArray>>{{"WWW-Authenticate", "Bearer realm=\"jcr-mcp\""}}};
     return std::nullopt;
 }
 

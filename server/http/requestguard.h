@@ -23,8 +23,8 @@ public:
     /// Why a request is answered with an error instead of being served.
     struct Refusal
     {
-        int status = 0;    ///< HTTP status
-        int code = 0;      ///< JSON-RPC error code of the body
+        int status = 0; ///< HTTP status
+        int code = 0;   ///< JSON-RPC error code of the body
         QString message;
         QList<QPair<QByteArray, QByteArray>> headers; ///< e.g. WWW-Authenticate
     };

@@ -94,8 +94,8 @@ private slots:
         QTest::addRow("Transfer-Encoding in upper case")
             << "POST /mcp HTTP/1.1\r\nTransfer-Encoding: Chunked\r\n\r\n0\r\n\r\n"_ba
             << QByteArrayList{"head POST /mcp chunked", "complete"};
-        QTest::addRow("blank lines before a request") << "\r\n\r\n" + get
-                                                      << QByteArrayList{"head GET /health length=0", "complete"};
+        QTest::addRow("blank lines before a request")
+            << "\r\n\r\n" + get << QByteArrayList{"head GET /health length=0", "complete"};
         QTest::addRow("head with bare LF line ends")
             << "GET / HTTP/1.1\nHost: a\n\n"_ba << QByteArrayList{"head GET / length=0", "complete"};
         QTest::addRow("HTTP/1.0 closes") << "GET / HTTP/1.0\r\n\r\n"_ba
@@ -109,47 +109,46 @@ private slots:
             << QByteArrayList{"head POST / length=2", "complete"};
 
         // Refused framings: the smuggling vectors of RFC 9112 6.3 and 11.2.
-        QTest::addRow("Content-Length -1") << "POST / HTTP/1.1\r\nContent-Length: -1\r\n\r\n"_ba
-                                           << QByteArrayList{"failed 400"};
-        QTest::addRow("Content-Length abc") << "POST / HTTP/1.1\r\nContent-Length: abc\r\n\r\n"_ba
-                                            << QByteArrayList{"failed 400"};
-        QTest::addRow("Content-Length list") << "POST / HTTP/1.1\r\nContent-Length: 2, 2\r\n\r\nab"_ba
-                                             << QByteArrayList{"failed 400"};
+        QTest::addRow("Content-Length -1")
+            << "POST / HTTP/1.1\r\nContent-Length: -1\r\n\r\n"_ba << QByteArrayList{"failed 400"};
+        QTest::addRow("Content-Length abc")
+            << "POST / HTTP/1.1\r\nContent-Length: abc\r\n\r\n"_ba << QByteArrayList{"failed 400"};
+        QTest::addRow("Content-Length list")
+            << "POST / HTTP/1.1\r\nContent-Length: 2, 2\r\n\r\nab"_ba << QByteArrayList{"failed 400"};
         QTest::addRow("two different Content-Lengths")
-            << "POST / HTTP/1.1\r\nContent-Length: 2\r\nContent-Length: 20\r\n\r\nab"_ba << QByteArrayList{"failed 400"};
+            << "POST / HTTP/1.1\r\nContent-Length: 2\r\nContent-Length: 20\r\n\r\nab"_ba
+            << QByteArrayList{"failed 400"};
         QTest::addRow("Content-Length and chunked")
             << "POST / HTTP/1.1\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"_ba
             << QByteArrayList{"failed 400"};
-        QTest::addRow("chunked in HTTP/1.0") << "POST / HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"_ba
-                                             << QByteArrayList{"failed 400"};
+        QTest::addRow("chunked in HTTP/1.0")
+            << "POST / HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"_ba << QByteArrayList{"failed 400"};
         QTest::addRow("gzip, chunked") << "POST / HTTP/1.1\r\nTransfer-Encoding: gzip, chunked\r\n\r\n"_ba
                                        << QByteArrayList{"failed 501"};
         QTest::addRow("chunked twice") << "POST / HTTP/1.1\r\nTransfer-Encoding: chunked, chunked\r\n\r\n"_ba
                                        << QByteArrayList{"failed 501"};
-        QTest::addRow("space before the colon") << "POST / HTTP/1.1\r\nContent-Length : 5\r\n\r\nhello"_ba
-                                                << QByteArrayList{"failed 400"};
-        QTest::addRow("obsolete line folding") << "GET / HTTP/1.1\r\nX-A: 1\r\n  folded\r\n\r\n"_ba
-                                               << QByteArrayList{"failed 400"};
-        QTest::addRow("two Hosts") << "GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n"_ba
-                                   << QByteArrayList{"failed 400"};
+        QTest::addRow("space before the colon")
+            << "POST / HTTP/1.1\r\nContent-Length : 5\r\n\r\nhello"_ba << QByteArrayList{"failed 400"};
+        QTest::addRow("obsolete line folding")
+            << "GET / HTTP/1.1\r\nX-A: 1\r\n  folded\r\n\r\n"_ba << QByteArrayList{"failed 400"};
+        QTest::addRow("two Hosts") << "GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n"_ba << QByteArrayList{"failed 400"};
         QTest::addRow("bare CR in a field") << "GET / HTTP/1.1\r\nX-A: 1\r2\r\n\r\n"_ba << QByteArrayList{"failed 400"};
         QTest::addRow("NUL in a field") << QByteArray("GET / HTTP/1.1\r\nX-A: 1\0002\r\n\r\n", 28)
                                         << QByteArrayList{"failed 400"};
-        QTest::addRow("header without a colon") << "GET / HTTP/1.1\r\nHost a\r\n\r\n"_ba
-                                                << QByteArrayList{"failed 400"};
+        QTest::addRow("header without a colon")
+            << "GET / HTTP/1.1\r\nHost a\r\n\r\n"_ba << QByteArrayList{"failed 400"};
         QTest::addRow("garbage request line") << "GARBAGE\r\n\r\n"_ba << QByteArrayList{"failed 400"};
-        QTest::addRow("two spaces in the request line") << "GET  / HTTP/1.1\r\n\r\n"_ba
-                                                        << QByteArrayList{"failed 400"};
+        QTest::addRow("two spaces in the request line") << "GET  / HTTP/1.1\r\n\r\n"_ba << QByteArrayList{"failed 400"};
         QTest::addRow("HTTP/2.0") << "GET / HTTP/2.0\r\n\r\n"_ba << QByteArrayList{"failed 505"};
-        QTest::addRow("TLS client hello") << QByteArray("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03\n", 12)
-                                          << QByteArrayList{"failed 400"};
+        QTest::addRow("TLS client hello")
+            << QByteArray("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03\n", 12) << QByteArrayList{"failed 400"};
         QTest::addRow("WebSocket upgrade")
             << "GET / HTTP/1.1\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\n"_ba << QByteArrayList{"failed 400"};
-        QTest::addRow("bad chunk size") << "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n"_ba
-                                        << QByteArrayList{"head POST / chunked", "failed 400"};
-        QTest::addRow("negative chunk size")
-            << "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n-1\r\n\r\n"_ba
+        QTest::addRow("bad chunk size")
+            << "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n"_ba
             << QByteArrayList{"head POST / chunked", "failed 400"};
+        QTest::addRow("negative chunk size") << "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n-1\r\n\r\n"_ba
+                                             << QByteArrayList{"head POST / chunked", "failed 400"};
         QTest::addRow("chunk longer than its size")
             << "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nabc\r\n0\r\n\r\n"_ba
             << QByteArrayList{"head POST / chunked", "failed 400"};
@@ -165,8 +164,9 @@ private slots:
         QFETCH(QByteArrayList, events);
         for (const qsizetype step : {qsizetype(0), qsizetype(1), qsizetype(7)}) {
             const Trace trace = frame(bytes, step);
-            QVERIFY2(trace.events == events,
-                     qPrintable(QStringLiteral("step %1: %2").arg(step).arg(QString::fromLatin1(trace.events.join(" | ")))));
+            QVERIFY2(
+                trace.events == events,
+                qPrintable(QStringLiteral("step %1: %2").arg(step).arg(QString::fromLatin1(trace.events.join(" | ")))));
             if (!events.isEmpty() && events.last() == "complete")
                 QCOMPARE(trace.consumed, bytes.size());
         }
@@ -187,15 +187,15 @@ private slots:
                                   << QByteArrayList{"head GET / length=0", "complete"};
         QTest::addRow("6 fields") << "GET / HTTP/1.1\r\nA: 1\r\nB: 1\r\nC: 1\r\nD: 1\r\nE: 1\r\nF: 1\r\n\r\n"_ba
                                   << QByteArrayList{"failed 431"};
-        QTest::addRow("Content-Length at the limit") << "POST / HTTP/1.1\r\nContent-Length: 100\r\n\r\n" +
-                                                            QByteArray(100, 'x')
-                                                     << QByteArrayList{"head POST / length=100", "complete"};
+        QTest::addRow("Content-Length at the limit")
+            << "POST / HTTP/1.1\r\nContent-Length: 100\r\n\r\n" + QByteArray(100, 'x')
+            << QByteArrayList{"head POST / length=100", "complete"};
         QTest::addRow("Content-Length over the limit: refused after the head, before the body")
             << "POST / HTTP/1.1\r\nContent-Length: 101\r\n\r\n"_ba
             << QByteArrayList{"head POST / length=101", "failed 413"};
-        QTest::addRow("Content-Length of 30 digits") << "POST / HTTP/1.1\r\nContent-Length: " + QByteArray(30, '9') +
-                                                            "\r\n\r\n"
-                                                     << QByteArrayList{"head POST / length=101", "failed 413"};
+        QTest::addRow("Content-Length of 30 digits")
+            << "POST / HTTP/1.1\r\nContent-Length: " + QByteArray(30, '9') + "\r\n\r\n"
+            << QByteArrayList{"head POST / length=101", "failed 413"};
         QTest::addRow("chunk announced over the limit: refused before its data")
             << "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n1000\r\n"_ba
             << QByteArrayList{"head POST / chunked", "failed 413"};
@@ -205,9 +205,9 @@ private slots:
         QByteArray manySmallChunks;
         for (int i = 0; i < 30; ++i)
             manySmallChunks += "1\r\nx\r\n"; // 6 bytes as sent for each byte of data
-        QTest::addRow("small chunks: framing counts") << "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n" +
-                                                             manySmallChunks + "0\r\n\r\n"
-                                                      << QByteArrayList{"head POST / chunked", "failed 413"};
+        QTest::addRow("small chunks: framing counts")
+            << "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n" + manySmallChunks + "0\r\n\r\n"
+            << QByteArrayList{"head POST / chunked", "failed 413"};
         QTest::addRow("endless chunk extension")
             << "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n1;" + QByteArray(2000, 'e')
             << QByteArrayList{"head POST / chunked", "failed 413"};
@@ -218,8 +218,9 @@ private slots:
         QFETCH(QByteArrayList, events);
         for (const qsizetype step : {qsizetype(0), qsizetype(1), qsizetype(13)}) {
             const Trace trace = frame(bytes, step, smallLimits());
-            QVERIFY2(trace.events == events,
-                     qPrintable(QStringLiteral("step %1: %2").arg(step).arg(QString::fromLatin1(trace.events.join(" | ")))));
+            QVERIFY2(
+                trace.events == events,
+                qPrintable(QStringLiteral("step %1: %2").arg(step).arg(QString::fromLatin1(trace.events.join(" | ")))));
         }
     }
 
