@@ -63,8 +63,10 @@ void ConnectionReader::beforeParser()
         m_socket->skip(visible);
         return;
     }
-    if (fresh > 0 && !m_closing)
-        frame(QByteArrayView(m_socket->peek(visible)).sliced(visible - fresh));
+    if (fresh > 0 && !m_closing) {
+        const QByteArray waiting = m_socket->peek(visible);
+        frame(QByteArrayView(waiting).sliced(visible - fresh));
+    }
     if (m_paused)
         hideWaitingBytes();
 }
