@@ -27,6 +27,9 @@ struct HttpSettings
     int keepAliveSeconds = 15;                  ///< SSE comment interval on idle streams
     int headerTimeoutSeconds = 10;              ///< a connection must send a whole request head within this
     int idleConnectionSeconds = 120;
+    /// --allow-unauthenticated or JCR_MCP_ALLOW_UNAUTHENTICATED=1: listen on a non-loopback address without a
+    /// token (behind an authenticating proxy); otherwise the server refuses to start there.
+    bool allowUnauthenticated = false;
 
     QHostAddress address() const;
     bool bindsToLoopback() const;
