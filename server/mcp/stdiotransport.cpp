@@ -71,14 +71,18 @@ void StdioTransport::stop()
 #endif
 }
 
-bool StdioTransport::waitForRoom()
+bool StdioTransport::reservePlace(qint64 bytes)
 {
     std::unique_lock<std::mutex> lock(m_queueMutex);
     m_queueRoom.wait(lock, [this] {
         return m_stopping || m_queuedLines == 0 ||
                (m_queuedLines < m_maxQueuedLines && m_queuedBytes < m_maxQueuedBytes);
     });
-    return !m_stopping;
+    if (m_stopping)
+        return false;
+    ++m_queuedLines;
+    m_queuedBytes += bytes;
+    return true;
 }
 
 void StdioTransport::deliver(const QList<LineFramer::Line>& lines)
@@ -86,13 +90,8 @@ void StdioTransport::deliver(const QList<LineFramer::Line>& lines)
     for (const LineFramer::Line& line : lines) {
         if (!line.tooLong && m_peek)
             m_peek(line.data);
-        if (!waitForRoom())
+        if (!reservePlace(line.data.size()))
             return;
-        {
-            std::lock_guard<std::mutex> lock(m_queueMutex);
-            ++m_queuedLines;
-            m_queuedBytes += line.data.size();
-        }
         // The event queue of the transport's thread is the queue; the counters above bound it. A queued
         // call on `this` is dropped if the transport is destroyed first.
         QMetaObject::invokeMethod(

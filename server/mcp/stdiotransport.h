@@ -65,8 +65,9 @@ signals:
 private:
     void readLoop();
     void deliver(const QList<LineFramer::Line>& lines);
-    /// Reader thread: waits for room in the queue. False when stop() was called meanwhile.
-    bool waitForRoom();
+    /// Reader thread: waits for room in the queue and takes a place for a line of `bytes`. False when
+    /// stop() was called meanwhile.
+    bool reservePlace(qint64 bytes);
     /// Transport thread: emits the signal for one line and frees its place in the queue.
     void handOver(const LineFramer::Line& line);
 
