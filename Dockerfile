@@ -67,6 +67,9 @@ RUN chmod 0755 /usr/local/bin/jcr-mcp-entrypoint \
         && chmod 0644 /usr/share/jcr-mcp/jcr.db; \
     fi
 
+# The server listens on every interface of the container (it must, to be reachable), so it refuses to start
+# without JCR_MCP_TOKEN: `docker run -e JCR_MCP_TOKEN=$(openssl rand -hex 32) ...` (Compose: .env). Behind a
+# proxy that authenticates the clients, -e JCR_MCP_ALLOW_UNAUTHENTICATED=1 instead. Neither is baked in.
 ENV LANG=C.UTF-8 \
     JCR_MCP_TRANSPORT=http \
     JCR_MCP_HOST=0.0.0.0 \

@@ -10,7 +10,8 @@ readonly transports="stdio sse streamable-http http"
 
 usage() {
     cat <<EOF
-Usage: $program [TRANSPORT] [--host ADDRESS] [--port N] [--db PATH] [-- SERVER-OPTIONS...]
+Usage: $program [TRANSPORT] [--host ADDRESS] [--port N] [--db PATH] [--allow-unauthenticated]
+       [-- SERVER-OPTIONS...]
 
 Starts jcr-mcp-server. When the journal database does not exist yet (or JCR_MCP_SYNC=1), it is built
 first with \`jcr-mcp-server sync\` (from JCR_MCP_DATA_SOURCE, else the ShowJCR project online).
@@ -26,6 +27,10 @@ Options:
   --port N         port, 0 to 65535, 0 for any free one (default: JCR_MCP_PORT, else PORT, else 8080)
   --db PATH        the journal database (default: JCR_MCP_DB, else
                    \${XDG_DATA_HOME:-~/.local/share}/jcr-mcp/jcr.db)
+  --allow-unauthenticated
+                   listen on a non-loopback address without JCR_MCP_TOKEN (also:
+                   JCR_MCP_ALLOW_UNAUTHENTICATED=1); only behind a proxy that authenticates the clients.
+                   Without a token or this, a non-loopback address is refused (exit 2)
   -h, --help       this text
   --               everything after it goes to jcr-mcp-server as it is
 
@@ -64,6 +69,19 @@ is_host() {
         return 0
     fi
     [[ $host == *:* && $host =~ ^[0-9A-Fa-f:.]+$ ]]
+}
+
+# Whether the server will be open to the network without a token: it would refuse to start then, and this
+# script says so before a first sync that may take minutes.
+unauthenticated_public_bind() {
+    local address=${host:-${JCR_MCP_HOST:-127.0.0.1}} token=${JCR_MCP_TOKEN:-} argument
+    [[ $transport == stdio || $address == localhost || $address =~ ^127\. || $address == ::1 ]] && return 1
+    [[ -n ${token//[[:space:]]/} ]] && return 1
+    [[ ${JCR_MCP_ALLOW_UNAUTHENTICATED:-} =~ ^[[:space:]]*(1|[Tt][Rr][Uu][Ee]|[Yy][Ee][Ss])[[:space:]]*$ ]] && return 1
+    for argument in "${server_arguments[@]}"; do
+        [[ $argument == --allow-unauthenticated ]] && return 1
+    done
+    return 0
 }
 
 # The server binary: JCR_MCP_SERVER_BIN, else jcr-mcp-server on PATH, else the build beside this script.
@@ -114,12 +132,16 @@ while (($# > 0)); do
         esac
         shift 2
         ;;
+    --allow-unauthenticated)
+        server_arguments+=("$1")
+        shift
+        ;;
     --host=*) host=${1#*=} && shift ;;
     --port=*) port=${1#*=} && shift ;;
     --db=*) database=${1#*=} && shift ;;
     --)
         shift
-        server_arguments=("$@")
+        server_arguments+=("$@")
         break
         ;;
     -*)
@@ -149,6 +171,13 @@ if [[ -n $port ]]; then
     is_port "$port" || usage_error "--port \"$port\" is not a port number from 0 to 65535"
 elif [[ -n ${JCR_MCP_PORT:-} ]]; then
     is_port "$JCR_MCP_PORT" || usage_error "JCR_MCP_PORT \"$JCR_MCP_PORT\" is not a port number from 0 to 65535"
+fi
+
+if unauthenticated_public_bind; then
+    echo "$program: refusing to listen on ${host:-$JCR_MCP_HOST} without JCR_MCP_TOKEN: anyone who can reach it could use the server." >&2
+    echo "  Set a token, e.g. export JCR_MCP_TOKEN=\$(openssl rand -hex 32) (clients send 'Authorization: Bearer <token>')," >&2
+    echo "  or, only behind a proxy that authenticates the clients, add --allow-unauthenticated (JCR_MCP_ALLOW_UNAUTHENTICATED=1)." >&2
+    exit 2
 fi
 
 server=$(find_server)

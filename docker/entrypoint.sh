@@ -25,6 +25,23 @@ sync | healthcheck | -h | --help | --help-all | -v | --version)
     ;;
 esac
 
+# The server refuses to listen on the container's 0.0.0.0 without a token (or the explicit opt-out). Say so
+# now rather than after a first sync that may take minutes; the server prints how to fix it.
+if [ $# -eq 0 ] && [ "${JCR_MCP_TRANSPORT:-stdio}" != stdio ] && [ -z "$(printf '%s' "${JCR_MCP_TOKEN:-}" | tr -d '[:space:]')" ]; then
+    case "${JCR_MCP_HOST:-127.0.0.1}" in
+    127.* | localhost | ::1) ;;
+    *)
+        case "$(printf '%s' "${JCR_MCP_ALLOW_UNAUTHENTICATED:-}" | tr -d '[:space:]' | tr '[:upper:]' '[:lower:]')" in
+        1 | true | yes) ;;
+        *)
+            log "no JCR_MCP_TOKEN: pass one (docker run -e JCR_MCP_TOKEN=\$(openssl rand -hex 32), or .env with Compose)"
+            exec "$server"
+            ;;
+        esac
+        ;;
+    esac
+fi
+
 if [ -s "$db" ]; then
     log "using the existing database $db"
 elif [ -s "$seed" ]; then

@@ -122,8 +122,12 @@ bool CommandLine::parse(const QStringList& arguments, ServerOptions* options, QS
         QStringLiteral("exit-with-parent"),
         QStringLiteral("Stop the server when the program that started it ends, as on SIGTERM (default: "
                        "JCR_MCP_EXIT_WITH_PARENT=1 or off). For supervisors such as the tray app."));
+    const QCommandLineOption allowUnauthenticatedOption(
+        QStringLiteral("allow-unauthenticated"),
+        QStringLiteral("HTTP: listen on a non-loopback address without JCR_MCP_TOKEN (default: "
+                       "JCR_MCP_ALLOW_UNAUTHENTICATED=1 or off). Only behind a proxy that authenticates the clients."));
     parser.addOptions({dbOption, fromOption, jsonOption, limitOption, transportOption, hostOption, portOption,
-                       urlOption, exitWithParentOption});
+                       urlOption, exitWithParentOption, allowUnauthenticatedOption});
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("sync, query or search"),
                                  QStringLiteral("[command]"));
     parser.addPositionalArgument(QStringLiteral("arguments"), QStringLiteral("A journal name, ISSN or search text."),
@@ -150,6 +154,7 @@ bool CommandLine::parse(const QStringList& arguments, ServerOptions* options, QS
                           : !environmentSource.isEmpty() ? environmentSource
                                                          : DataSource::defaultBaseUrl();
     options->json = parser.isSet(jsonOption);
+    options->allowUnauthenticated = parser.isSet(allowUnauthenticatedOption);
     options->exitWithParent =
         parser.isSet(exitWithParentOption) || qEnvironmentVariable("JCR_MCP_EXIT_WITH_PARENT") == QLatin1String("1");
     bool limitOk = false;

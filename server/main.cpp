@@ -23,6 +23,7 @@ int runHttp(const jcr::ServerOptions& options, QTextStream& err)
     settings.legacySse = options.transport != jcr::ServerOptions::Transport::StreamableHttp;
     settings.host = options.host;
     settings.port = options.port;
+    settings.allowUnauthenticated = options.allowUnauthenticated; // the environment may also say so
     QString error;
     if (!settings.readEnvironment(&error)) {
         err << "jcr-mcp-server: " << error << Qt::endl;

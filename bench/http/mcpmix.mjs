@@ -12,6 +12,11 @@
 //                         + 25 prefixes (first 6-10 characters) + 25 words from inside titles (>= 6 letters)
 //                         + 25 one-typo titles (substitution / deletion / transposition, rotating)
 //                         + 25 two-typo titles
+//       and OUT_DIR/soak.requests, the mixed workload of the soak (run-soak.sh), interleaved so that every
+//       stretch of the run has every kind: the get_journal and search_journal lines above, 40
+//       compare_journals (2-5 titles), 50 get_partition_trends, 30 check_warning_journals (words from the
+//       warning list's titles and reasons, one without keywords), 50 resources/read jcr://journal/ISSN,
+//       jcr://database-info and jcr://health, resources/list, tools/list and ping.
 //   node mcpmix.mjs verify URL SESSION_ID FILE...
 //       sends every line of each file once over Streamable HTTP on that session and reports, per file, how
 //       many answered 200 with a result that is not isError, how many found a journal and how many answered
@@ -91,7 +96,36 @@ function bodies(dataDir, outDir) {
   writeFileSync(path.join(outDir, "get_journal.requests"), lines(get));
   writeFileSync(path.join(outDir, "search_journal.requests"), lines(search));
   writeFileSync(path.join(outDir, "ping.requests"), JSON.stringify({ method: "ping" }) + "\n");
-  console.log(`get_journal: ${get.length} requests, search_journal: ${search.length} requests → ${outDir}`);
+  const soak = soakMix(dataDir, rows, get, search);
+  writeFileSync(path.join(outDir, "soak.requests"), soak.map((r) => JSON.stringify(r)).join("\n") + "\n");
+  console.log(`get_journal: ${get.length} requests, search_journal: ${search.length} requests, ` +
+              `soak: ${soak.length} requests → ${outDir}`);
+}
+
+/** The soak's requests: every tool and the resources, interleaved round robin (see the header). */
+function soakMix(dataDir, rows, get, search) {
+  const call = (name, args) => ({ method: "tools/call", params: { name, arguments: args } });
+  const compare = every(rows, 40 * 5, 19).reduce((lists, r, i) => {
+    if (i % 5 === 0) lists.push([]);
+    if (lists.at(-1).length < 2 + (lists.length % 4)) lists.at(-1).push(r.Journal);
+    return lists;
+  }, []).map((list, i) => call("compare_journals", { journal_list: i % 2 ? list : list.join(", ") }));
+  const trends = every(rows, 50, 23).map((r, i) => call("get_partition_trends", { journal_name: i % 3 ? r.Journal : r.ISSN }));
+  const warnings = readCsvObjects(path.join(dataDir, "GJQKYJMD2025.csv"));
+  const words = [...new Set(warnings.flatMap((w) => Object.values(w).join(" ").split(/[\s,，]+/))
+    .filter((w) => /^[A-Za-z]{6,}$/.test(w) || /^[\u4e00-\u9fff]{2,}$/.test(w)))];
+  const checks = [call("check_warning_journals", {}),
+    ...every(words, 29, 1).map((w, i) => call("check_warning_journals", i % 4 ? { keywords: w } : { keywords: w, year: 2025 }))];
+  const resources = [
+    ...every(rows, 50, 31).map((r) => ({ method: "resources/read", params: { uri: `jcr://journal/${r.ISSN}` } })),
+    { method: "resources/read", params: { uri: "jcr://database-info" } },
+    { method: "resources/read", params: { uri: "jcr://health" } },
+    { method: "resources/list" }, { method: "tools/list" }, { method: "ping" }];
+  const kinds = [get.map((p) => ({ method: "tools/call", params: p })), search.map((p) => ({ method: "tools/call", params: p })),
+    compare, trends, checks, resources];
+  const mixed = [];
+  for (let i = 0; kinds.some((k) => i < k.length); ++i) for (const k of kinds) if (i < k.length) mixed.push(k[i]);
+  return mixed;
 }
 
 async function verify(url, session, files) {

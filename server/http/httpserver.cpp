@@ -21,8 +21,33 @@ HttpServer::HttpServer(const QString& databasePath, const http::HttpSettings& se
 {
 }
 
+bool HttpServer::authenticationConfigured() const
+{
+    if (m_settings.bindsToLoopback() || !m_settings.token.isEmpty())
+        return true;
+    if (m_settings.allowUnauthenticated) {
+        qCWarning(lcHttpServer).noquote()
+            << "listening on" << m_settings.host
+            << "without JCR_MCP_TOKEN, as allowed by --allow-unauthenticated or JCR_MCP_ALLOW_UNAUTHENTICATED: anyone "
+               "who can reach this address can use the server unless a proxy in front of it authenticates the "
+               "clients";
+        return true;
+    }
+    // One line: supervisors such as the tray app show the last line of a server that refused to start.
+    std::fprintf(stderr,
+                 "jcr-mcp-server: refusing to listen on %s without JCR_MCP_TOKEN: anyone who can reach this address "
+                 "could use the server. Set a token, e.g. `export JCR_MCP_TOKEN=$(openssl rand -hex 32)` (clients "
+                 "send `Authorization: Bearer <token>`), or listen on 127.0.0.1. Only when a proxy in front of the "
+                 "server authenticates the clients, add --allow-unauthenticated (or set "
+                 "JCR_MCP_ALLOW_UNAUTHENTICATED=1).\n",
+                 qPrintable(m_settings.host));
+    return false;
+}
+
 int HttpServer::run()
 {
+    if (!authenticationConfigured())
+        return ExitMisconfigured;
     TerminationSignals signals_;
     http::McpHttpServer server(m_settings, m_databasePath);
     QString error;
@@ -30,10 +55,6 @@ int HttpServer::run()
         std::fprintf(stderr, "jcr-mcp-server: %s\n", qPrintable(error));
         return ExitCannotListen;
     }
-    if (!m_settings.bindsToLoopback() && m_settings.token.isEmpty())
-        qCWarning(lcHttpServer).noquote()
-            << "listening on" << m_settings.host
-            << "without JCR_MCP_TOKEN: anyone who can reach this address can use the server; set a token";
     if (!QFileInfo::exists(m_databasePath))
         qCWarning(lcHttpServer).noquote() << "no journal database at" << m_databasePath
                                           << "yet; /health answers 503 until `jcr-mcp-server sync` builds it";

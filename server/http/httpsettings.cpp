@@ -46,6 +46,16 @@ bool HttpSettings::bindsToLoopback() const
 bool HttpSettings::readEnvironment(QString* error)
 {
     token = qgetenv("JCR_MCP_TOKEN").trimmed();
+    // Opting out of authentication must be unmistakable: a value that is neither yes nor no is refused.
+    const QByteArray allow = qgetenv("JCR_MCP_ALLOW_UNAUTHENTICATED").trimmed().toLower();
+    if (allow == "1" || allow == "true" || allow == "yes") {
+        allowUnauthenticated = true;
+    } else if (!allow.isEmpty() && allow != "0" && allow != "false" && allow != "no") {
+        *error = QStringLiteral("JCR_MCP_ALLOW_UNAUTHENTICATED is \"%1\"; it must be 1 (listen without a token "
+                                "behind an authenticating proxy) or 0")
+                     .arg(QString::fromUtf8(allow.left(40)));
+        return false;
+    }
     const QString origins = qEnvironmentVariable("JCR_MCP_ALLOWED_ORIGINS");
     for (const QString& origin : origins.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         if (origin.trimmed() == QLatin1String("*"))

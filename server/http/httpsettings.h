@@ -34,6 +34,9 @@ struct HttpSettings
     int maxConnections = 1000;                 ///< JCR_MCP_MAX_CONNECTIONS (also kept below the open-file limit)
     int maxRequestsInFlightPerConnection = 16; ///< pipelined requests answered at once; more wait, unread
     qint64 maxUnsentBytesPerConnection = 1024 * 1024; ///< past this, a connection's next request waits, unread
+    /// --allow-unauthenticated or JCR_MCP_ALLOW_UNAUTHENTICATED=1: listen on a non-loopback address without a
+    /// token (behind an authenticating proxy); otherwise the server refuses to start there.
+    bool allowUnauthenticated = false;
 
     QHostAddress address() const;
     bool bindsToLoopback() const;

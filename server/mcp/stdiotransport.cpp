@@ -53,7 +53,12 @@ void StdioTransport::stop()
 {
     if (!m_reader.joinable())
         return;
-    m_stopping = true;
+    {
+        // Under the lock, so a reader between its check and its wait cannot miss the wake-up.
+        std::lock_guard<std::mutex> lock(m_queueMutex);
+        m_stopping = true;
+    }
+    m_queueRoom.notify_all();
 #ifdef Q_OS_WIN
     // A blocking _read cannot be woken portably; the process is about to exit, so let the thread go.
     m_reader.detach();
@@ -66,19 +71,49 @@ void StdioTransport::stop()
 #endif
 }
 
+bool StdioTransport::reservePlace(qint64 bytes)
+{
+    std::unique_lock<std::mutex> lock(m_queueMutex);
+    m_queueRoom.wait(lock, [this] {
+        return m_stopping || m_queuedLines == 0 ||
+               (m_queuedLines < m_maxQueuedLines && m_queuedBytes < m_maxQueuedBytes);
+    });
+    if (m_stopping)
+        return false;
+    ++m_queuedLines;
+    m_queuedBytes += bytes;
+    return true;
+}
+
 void StdioTransport::deliver(const QList<LineFramer::Line>& lines)
 {
     for (const LineFramer::Line& line : lines) {
-        if (line.tooLong) {
-            qCWarning(lcMcpStdio) << "dropped an input line of" << line.length << "bytes (limit" << m_maxLineLength
-                                  << ")";
-            emit lineTooLong(line.length);
-            continue;
-        }
-        if (m_peek)
+        if (!line.tooLong && m_peek)
             m_peek(line.data);
+        if (!reservePlace(line.data.size()))
+            return;
+        // The event queue of the transport's thread is the queue; the counters above bound it. A queued
+        // call on `this` is dropped if the transport is destroyed first.
+        QMetaObject::invokeMethod(
+            this, [this, line] { handOver(line); }, Qt::QueuedConnection);
+    }
+}
+
+void StdioTransport::handOver(const LineFramer::Line& line)
+{
+    if (line.tooLong) {
+        qCWarning(lcMcpStdio) << "dropped an input line of" << line.length << "bytes (limit" << m_maxLineLength << ")";
+        emit lineTooLong(line.length);
+    } else {
         emit lineReceived(line.data);
     }
+    // Only now, after the receivers have handled the line (and written its answer), is its place free.
+    {
+        std::lock_guard<std::mutex> lock(m_queueMutex);
+        --m_queuedLines;
+        m_queuedBytes -= line.data.size();
+    }
+    m_queueRoom.notify_one();
 }
 
 void StdioTransport::readLoop()

@@ -12,17 +12,20 @@
 #     registry): `debootstrap --variant=minbase bookworm` from the mirror the machine's apt uses, imported
 #     with `docker import`. The root file system tarball is cached in ${XDG_CACHE_HOME:-~/.cache}/jcr-mcp.
 #  4. `docker build` of the repository's Dockerfile (classic builder, as docker.io 20.10 without buildx).
-#  5. `docker-compose up -d` with docker-compose.yml and tests/deployment/docker-compose.test.yml, which
-#     mounts SHOWJCR_FOLDER read-only as JCR_MCP_DATA_SOURCE; the first start must build the database in
-#     the volume; wait until Docker's HEALTHCHECK (`jcr-mcp-server healthcheck`) says healthy.
-#  6. the SDK client (tests/deployment/mcpclient.mjs) over Streamable HTTP and legacy SSE: initialize,
-#     tools/list, search_journal answers checked against the CSV files.
+#  5. `docker run` without JCR_MCP_TOKEN: the container listens on 0.0.0.0, so it must stop at once (exit 2,
+#     no sync) saying how to set a token. Then `docker-compose up -d` with docker-compose.yml and
+#     tests/deployment/docker-compose.test.yml, which mounts SHOWJCR_FOLDER read-only as JCR_MCP_DATA_SOURCE,
+#     and a random JCR_MCP_TOKEN in the environment (as .env would give it); the first start must build the
+#     database in the volume; wait until Docker's HEALTHCHECK (`jcr-mcp-server healthcheck`) says healthy.
+#  6. the SDK client (tests/deployment/mcpclient.mjs, with the token) over Streamable HTTP and legacy SSE:
+#     initialize, tools/list, search_journal answers checked against the CSV files.
 #  7. `docker-compose restart`: healthy again, the same database (journal count and build time from
 #     /health), and the entrypoint did not sync again (its log lines).
 #  8. `docker-compose exec jcr-mcp jcr-mcp-server sync` in the running read-only container: the server
 #     then answers from the new database (new build time, same journals).
 #  9. `--build-arg JCR_MCP_SYNC_AT_BUILD=1` (data from the fixture files served on loopback): the image
-#     carries the database, and `docker run` with an empty volume copies it instead of syncing.
+#     carries the database, and `docker run` with an empty volume copies it instead of syncing (this one
+#     with JCR_MCP_ALLOW_UNAUTHENTICATED=1: the opt-out works too).
 # The EXIT trap tears everything down: `down -v`, dockerd stopped, the temporary folder removed.
 set -euo pipefail
 
@@ -178,8 +181,14 @@ phase "docker build: $image, $($docker image inspect -f '{{.Size}}' "$image" | a
 
 # ---- 5. docker-compose up: the first start builds the database ----------------------------------------------
 port=$(node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });')
+refusal=$($docker run --rm "$image" 2>&1) && fail "the container served without JCR_MCP_TOKEN: $refusal"
+grep -q "refusing to listen on 0.0.0.0 without JCR_MCP_TOKEN" <<<"$refusal" && ! grep -q "sync" <<<"$refusal" ||
+    fail "the container without a token did not refuse at once with the server's message: $refusal"
+phase "docker run without JCR_MCP_TOKEN: refused at once"
 export JCR_MCP_IMAGE=$image JCR_MCP_PORT=$port JCR_MCP_BIND_ADDRESS=127.0.0.1
-unset JCR_MCP_TOKEN JCR_MCP_DATA_SOURCE JCR_MCP_DB JCR_MCP_TRANSPORT JCR_MCP_HOST
+unset JCR_MCP_DATA_SOURCE JCR_MCP_DB JCR_MCP_TRANSPORT JCR_MCP_HOST JCR_MCP_ALLOW_UNAUTHENTICATED
+export JCR_MCP_TOKEN
+JCR_MCP_TOKEN=$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')
 compose_up=1
 (cd "$work" && "$compose" -p "$project" "${compose_files[@]}" up -d --no-build) >"$work/compose.log" 2>&1 ||
     fail "docker-compose up failed: $(cat "$work/compose.log")"
@@ -206,7 +215,7 @@ grep -q "^sync done:" <<<"$logs" || fail "no 'sync done' line in the first start
 
 # ---- 6. the SDK client over both transports ------------------------------------------------------------------
 client() {
-    node "$here/mcpclient.mjs" --url "http://127.0.0.1:$port" --data "$showjcr" "$@"
+    node "$here/mcpclient.mjs" --url "http://127.0.0.1:$port" --data "$showjcr" --token "$JCR_MCP_TOKEN" "$@"
 }
 first=$(client --transport streamable-http --calls 6) || fail "Streamable HTTP session against the container"
 echo "$first" >&2
@@ -267,8 +276,9 @@ kill "$fileserver_pid" 2>/dev/null
 grep -q "sync done:" "$work/build-seeded.log" ||
     fail "the build-time sync did not run: $(grep -E "^Step|sync|Using cache|progress" "$work/build-seeded.log" | tail -n 30)"
 seeded_port=$(node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });')
+# Without a token, by the explicit opt-out: published on loopback only, nothing else reaches it.
 container=$($docker run -d -p "127.0.0.1:$seeded_port:8080" -v "$project-seeded:/data" --read-only --tmpfs /tmp \
-    --health-interval 2s "$image-seeded") || fail "docker run of the seeded image failed"
+    -e JCR_MCP_ALLOW_UNAUTHENTICATED=1 --health-interval 2s "$image-seeded") || fail "docker run of the seeded image failed"
 wait_healthy
 logs=$($docker logs "$container" 2>&1)
 grep -q "jcr-mcp-entrypoint: no database at /data/jcr.db: copying the one built into the image" <<<"$logs" ||

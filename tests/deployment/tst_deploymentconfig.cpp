@@ -185,6 +185,7 @@ private slots:
     void kubernetesServiceLinksOff();
     void systemdMatchesServer();
     void procfileUsesStartScript();
+    void containersNeedTokenOrOptOut();
 
 private:
     QStringList kubernetesFiles() const;
@@ -563,6 +564,25 @@ void TestDeploymentConfig::procfileUsesStartScript()
     QVERIFY2(command.contains(QLatin1String("$PORT")), qPrintable("the web process ignores $PORT: " + command));
     QVERIFY2(command.contains(QLatin1String("0.0.0.0")), qPrintable("the web process listens on loopback: " + command));
     QVERIFY(QFileInfo(sourceDir() + QStringLiteral("/start.sh")).isExecutable());
+}
+
+void TestDeploymentConfig::containersNeedTokenOrOptOut()
+{
+    // The container listens on 0.0.0.0, where the server refuses to start without JCR_MCP_TOKEN. The image
+    // must not opt out for everyone; Compose must pass both the token and the opt-out on from .env.
+    const QHash<QString, QString> image = dockerEnv(readText(QStringLiteral("Dockerfile")));
+    for (const QString& name : {QStringLiteral("JCR_MCP_TOKEN"), QStringLiteral("JCR_MCP_ALLOW_UNAUTHENTICATED")})
+        QVERIFY2(!image.contains(name), qPrintable("the Dockerfile bakes " + name + " into the image"));
+    const QString environment =
+        yamlBlock(readText(QStringLiteral("docker-compose.yml")), QStringLiteral("environment")).join(u'\n');
+    for (const QString& name : {QStringLiteral("JCR_MCP_TOKEN"), QStringLiteral("JCR_MCP_ALLOW_UNAUTHENTICATED")})
+        QVERIFY2(environment.contains(QStringLiteral("%1: \"${%1:-}\"").arg(name)),
+                 qPrintable("docker-compose.yml does not pass " + name + " on from .env"));
+    // Kubernetes pods listen on 0.0.0.0 too: the Secret carries the token they read.
+    const QString secret = readText(QStringLiteral("deploy/k8s/secret.yaml"));
+    QVERIFY2(
+        secret.contains(QRegularExpression(QStringLiteral("^\\s+JCR_MCP_TOKEN:"), QRegularExpression::MultilineOption)),
+        "deploy/k8s/secret.yaml has no JCR_MCP_TOKEN");
 }
 
 QTEST_GUILESS_MAIN(TestDeploymentConfig)

@@ -151,6 +151,11 @@ void TestStartScript::rejectsBadArguments_data()
                                       << "JCR_MCP_PORT";
     QTest::newRow("bad PORT from the platform") << QStringList() << QStringList{QStringLiteral("PORT=99999")} << "PORT";
     QTest::newRow("unknown option") << QStringList{QStringLiteral("--verbose")} << QStringList() << "--verbose";
+    // The server would refuse these; start.sh says so before a first sync that may take minutes.
+    QTest::newRow("every interface without a token")
+        << QStringList{QStringLiteral("--host"), QStringLiteral("0.0.0.0")} << QStringList() << "JCR_MCP_TOKEN";
+    QTest::newRow("JCR_MCP_HOST=0.0.0.0 without a token")
+        << QStringList() << QStringList{QStringLiteral("JCR_MCP_HOST=0.0.0.0")} << "--allow-unauthenticated";
     QTest::newRow("server binary missing")
         << QStringList() << QStringList{QStringLiteral("JCR_MCP_SERVER_BIN=/nonexistent/jcr-mcp-server")}
         << "JCR_MCP_SERVER_BIN";
@@ -200,6 +205,14 @@ void TestStartScript::serves_data()
     QTest::newRow("host from JCR_MCP_HOST")
         << QStringList{QStringLiteral("http")}
         << QStringList{QStringLiteral("JCR_MCP_HOST=127.0.0.1"), QStringLiteral("JCR_MCP_PORT=0")} << "http";
+    const QStringList everyInterface{QStringLiteral("--host"), QStringLiteral("0.0.0.0"), QStringLiteral("--port"),
+                                     QStringLiteral("0")};
+    QTest::newRow("every interface with a token")
+        << everyInterface << QStringList{QStringLiteral("JCR_MCP_TOKEN=0123456789abcdef0123456789abcdef")} << "http";
+    QTest::newRow("every interface, --allow-unauthenticated")
+        << everyInterface + QStringList{QStringLiteral("--allow-unauthenticated")} << QStringList() << "http";
+    QTest::newRow("every interface, JCR_MCP_ALLOW_UNAUTHENTICATED=1")
+        << everyInterface << QStringList{QStringLiteral("JCR_MCP_ALLOW_UNAUTHENTICATED=1")} << "http";
 }
 
 void TestStartScript::serves()
