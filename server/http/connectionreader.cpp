@@ -200,8 +200,8 @@ void ConnectionReader::requestHandled()
 void ConnectionReader::hideWaitingBytes()
 {
     // Reading inside a transaction keeps the bytes in the socket's buffer but out of the parser's sight.
-    // Called only where the parser stands between requests (it commits its own transaction before it hands
-    // a request over), or on a connection being closed, whose remaining bytes are never parsed.
+    // Pausing starts only where the parser stands between requests (it commits its own transaction before it
+    // hands a request over), so rolling back shows it exactly the bytes it has not read.
     if (!m_socket->isTransactionStarted())
         m_socket->startTransaction();
     m_socket->skip(m_socket->bytesAvailable());
