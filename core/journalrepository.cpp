@@ -1,6 +1,7 @@
 #include "journalrepository.h"
 
 #include "databaseschema.h"
+#include "integrityverdicts.h"
 #include "searchindex.h"
 #include "textnormalizer.h"
 
@@ -90,21 +91,18 @@ QString JournalRepository::connect(const QString& path)
     if (!file.isReadable())
         return QStringLiteral("the journal database %1 is not readable").arg(path);
 
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
-    // immutable=1: SQLite takes no file locks and never checks whether another process changed the file.
-    // True of our databases: `sync` never writes to a database in use, it renames a finished new file over
-    // it, and this connection keeps reading the file it opened. Saves a lock round trip on every query.
-    db.setDatabaseName(QUrl::fromLocalFile(file.absoluteFilePath()).toString(QUrl::FullyEncoded) +
-                       QStringLiteral("?immutable=1"));
-    db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI;QSQLITE_BUSY_TIMEOUT=5000"));
+    // Taken before SQLite opens the file: should the file change in between, the identity no longer matches
+    // and the owner (JournalBackend) opens it again.
+    m_identity = DatabaseFileIdentity::of(file.absoluteFilePath());
     m_path = file.absoluteFilePath();
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    openReadOnly(db, m_path);
     if (!db.open())
         return QStringLiteral("cannot open %1: %2").arg(path, db.lastError().text());
 
+    tuneConnection(db);
     QSqlQuery query(db);
-    // Reads are served from the memory-mapped file instead of copying pages into SQLite's small default
-    // cache (a filter over every journal otherwise spends most of its time copying pages).
-    query.exec(QStringLiteral("PRAGMA mmap_size=268435456"));
+    // SQLite also checks here that the file is as long as its header says: a truncated file fails to open.
     if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
         return QStringLiteral("%1 is not a journal database or is damaged (%2); %3")
             .arg(path, query.lastError().text(), NotFoundHint);
@@ -118,6 +116,27 @@ QString JournalRepository::connect(const QString& path)
     if (!query.exec(QStringLiteral("SELECT count(*) FROM journal")) || !query.next())
         return QStringLiteral("%1 is damaged (%2); %3").arg(path, query.lastError().text(), NotFoundHint);
     return QString();
+}
+
+void JournalRepository::openReadOnly(QSqlDatabase& db, const QString& absolutePath)
+{
+    // immutable=1: SQLite takes no file locks and never checks whether another process changed the file.
+    // True of our databases: `sync` never writes to a database in use, it renames a finished new file over
+    // it, and this connection keeps reading the file it opened. Saves a lock round trip on every query.
+    db.setDatabaseName(QUrl::fromLocalFile(absolutePath).toString(QUrl::FullyEncoded) + QStringLiteral("?immutable=1"));
+    db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI;QSQLITE_BUSY_TIMEOUT=5000"));
+}
+
+void JournalRepository::tuneConnection(QSqlDatabase& db)
+{
+    // No memory mapping (SQLite's default, mmap_size 0): a mapped file that someone shrinks in place (truncate,
+    // a copy over it, a restore) kills the process with SIGBUS on the next read of a page past the new end, and
+    // no check beforehand can prevent that, because the file can shrink between the check and the read. Through
+    // SQLite's ordinary read(2) I/O the same accident is a short read, which SQLite turns into SQLITE_CORRUPT:
+    // an error for one query, reported as damage, never a crash. What mmap saved (copying pages into SQLite's
+    // small default cache over and over) a larger page cache saves as well: 16 MiB per connection holds what a
+    // filter over every journal reads (docs/benchmarks.md); it fills only as pages are read.
+    QSqlQuery(db).exec(QStringLiteral("PRAGMA cache_size=-16384"));
 }
 
 bool JournalRepository::isOpen() const
@@ -154,8 +173,7 @@ QSqlQuery* JournalRepository::prepared(const QString& sql, const QVariantList& v
         QSqlQuery query(database());
         query.setForwardOnly(true);
         if (!query.prepare(sql)) {
-            if (error)
-                *error = QStringLiteral("database query failed: %1").arg(query.lastError().text());
+            failed(query.lastError(), error);
             return nullptr;
         }
         found = m_statements.insert(sql, std::move(query));
@@ -164,18 +182,84 @@ QSqlQuery* JournalRepository::prepared(const QString& sql, const QVariantList& v
     for (int i = 0; i < values.size(); ++i)
         query.bindValue(i, values.at(i));
     if (!query.exec()) {
-        if (error)
-            *error = QStringLiteral("database query failed: %1").arg(query.lastError().text());
+        failed(query.lastError(), error);
         return nullptr;
     }
     return &query;
 }
 
+bool JournalRepository::failed(const QSqlError& failure, QString* error) const
+{
+    if (!failure.isValid())
+        return false;
+    const QString why = QStringLiteral("database query failed: %1").arg(failure.text());
+    if (error)
+        *error = why;
+    // SQLITE_IOERR (10), SQLITE_CORRUPT (11), SQLITE_NOTADB (26), in the low byte of extended codes too: the
+    // file cannot be trusted any more, for any connection. Other failures (a bad statement) concern one query.
+    const int code = failure.nativeErrorCode().toInt() & 0xff;
+    if (code == 10 || code == 11 || code == 26)
+        IntegrityVerdicts::reportDamage(m_path, m_identity, failure.text());
+    return true;
+}
+
+DatabaseFileIdentity JournalRepository::identity() const
+{
+    return m_identity;
+}
+
+QString JournalRepository::damage() const
+{
+    return isOpen() ? IntegrityVerdicts::knownDamage(m_path, m_identity) : QString();
+}
+
+void JournalRepository::checkIntegrityInBackground() const
+{
+    if (!isOpen())
+        return;
+    IntegrityVerdicts::checkInBackground(m_path, m_identity,
+                                         [path = m_path, identity = m_identity] { return quickCheck(path, identity); });
+}
+
+QString JournalRepository::integrityVerdict(int timeoutMs) const
+{
+    if (!isOpen())
+        return QStringLiteral("no journal database is open");
+    return IntegrityVerdicts::verdict(m_path, m_identity, timeoutMs);
+}
+
+QString JournalRepository::quickCheck(const QString& path, const DatabaseFileIdentity& identity)
+{
+    // PRAGMA quick_check reads every page and checks the b-tree structure, in about 0.2 s on the full
+    // database: too slow for the start-up path, hence in the background (IntegrityVerdicts). integrity_check
+    // would also compare every index with its table, at three times the cost.
+    const QString connection = QStringLiteral("jcr-integrity-%1").arg(QUuid::createUuid().toString(QUuid::Id128));
+    QString problem;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        openReadOnly(db, path);
+        QSqlQuery query(db);
+        if (!db.open())
+            problem = db.lastError().text();
+        else if (!query.exec(QStringLiteral("PRAGMA quick_check(1)")) || !query.next())
+            problem = query.lastError().text();
+        else if (query.value(0).toString() != QLatin1String("ok"))
+            problem =
+                QStringLiteral("quick_check: %1")
+                    .arg(query.value(0).toString().simplified().remove(QStringLiteral("*** in database main *** ")));
+    }
+    QSqlDatabase::removeDatabase(connection);
+    // A file that changed meanwhile was not the version asked about; that version is gone, and the server opens
+    // the new one, which gets a check of its own.
+    if (DatabaseFileIdentity::of(path) != identity)
+        return QStringLiteral("it changed while it was being checked");
+    return problem;
+}
+
 const SearchIndex& JournalRepository::searchIndex() const
 {
     if (!m_index) {
-        const QString cacheKey =
-            m_path + QLatin1Char('|') + QFileInfo(m_path).lastModified().toString(Qt::ISODateWithMs);
+        const QString cacheKey = m_path + QLatin1Char('|') + m_identity.key();
         QMutexLocker locker(&indexCacheMutex);
         m_index = indexCache.value(cacheKey).lock();
         if (!m_index) {
@@ -183,6 +267,8 @@ const SearchIndex& JournalRepository::searchIndex() const
             m_index = SearchIndex::load(database(), &error);
             if (!m_index) {
                 qWarning("search index: %s", qPrintable(error));
+                IntegrityVerdicts::reportDamage(m_path, m_identity,
+                                                QStringLiteral("its search index cannot be loaded: %1").arg(error));
                 m_index = std::make_shared<SearchIndex>();
             }
             indexCache.insert(cacheKey, m_index);
@@ -261,6 +347,8 @@ std::optional<JournalProfile> JournalRepository::profile(qint64 journalId, QStri
         return std::nullopt;
     if (query->next())
         profile.cn = query->value(0).toString();
+    if (failed(query->lastError(), error))
+        return std::nullopt;
     query->finish(); // one row read: done with it
 
     if (!(query = prepared(QStringLiteral("SELECT name, kind FROM journal_name WHERE journal_id = ? ORDER BY id"), id,
@@ -274,6 +362,8 @@ std::optional<JournalProfile> JournalRepository::profile(qint64 journalId, QStri
         else if (kind == QLatin1String("abbreviation"))
             profile.abbreviations.append(name);
     }
+    if (failed(query->lastError(), error))
+        return std::nullopt;
 
     if (!(query =
               prepared(QStringLiteral("SELECT year, impact_factor, impact_factor_text, quartile, rank, rank_total,"
@@ -292,6 +382,8 @@ std::optional<JournalProfile> JournalRepository::profile(qint64 journalId, QStri
         fact.country = query->value(7).toString();
         profile.jcr.append(fact);
     }
+    if (failed(query->lastError(), error))
+        return std::nullopt;
     if (!(query = prepared(QStringLiteral("SELECT year, name, edition, quartile, rank, rank_total FROM jcr_category"
                                           " WHERE journal_id = ? ORDER BY year DESC, position"),
                            id, error)))
@@ -304,6 +396,8 @@ std::optional<JournalProfile> JournalRepository::profile(qint64 journalId, QStri
                                         query->value(3).toString(), query->value(4).toInt(), query->value(5).toInt()});
         }
     }
+    if (failed(query->lastError(), error))
+        return std::nullopt;
 
     if (!(query = prepared(
               QStringLiteral("SELECT year, major_category, partition, rank, rank_total, top, review, open_access, oaj,"
@@ -325,6 +419,8 @@ std::optional<JournalProfile> JournalRepository::profile(qint64 journalId, QStri
         fact.note = query->value(10).toString();
         profile.cas.append(fact);
     }
+    if (failed(query->lastError(), error))
+        return std::nullopt;
     if (!(query = prepared(
               QStringLiteral("SELECT year, name, partition, rank, rank_total FROM cas_category WHERE journal_id = ?"
                              " ORDER BY year DESC, position"),
@@ -338,6 +434,8 @@ std::optional<JournalProfile> JournalRepository::profile(qint64 journalId, QStri
                                              query->value(3).toInt(), query->value(4).toInt()});
         }
     }
+    if (failed(query->lastError(), error))
+        return std::nullopt;
 
     if (!(query =
               prepared(QStringLiteral("SELECT year, level, reason, listed_title FROM warning_fact WHERE journal_id = ?"
@@ -347,6 +445,8 @@ std::optional<JournalProfile> JournalRepository::profile(qint64 journalId, QStri
     while (query->next())
         profile.warnings.append({query->value(0).toInt(), query->value(1).toString(), query->value(2).toString(),
                                  query->value(3).toString()});
+    if (failed(query->lastError(), error))
+        return std::nullopt;
 
     if (!(query = prepared(
               QStringLiteral("SELECT edition, list, rank, venue_type, abbreviation, field, publisher, url, merged_into,"
@@ -367,6 +467,8 @@ std::optional<JournalProfile> JournalRepository::profile(qint64 journalId, QStri
         fact.listedTitle = query->value(9).toString();
         profile.ccf.append(fact);
     }
+    if (failed(query->lastError(), error))
+        return std::nullopt;
 
     if (!(query =
               prepared(QStringLiteral("SELECT edition, tier, title_zh, title_en, cn, language, sponsor FROM ccft_fact"
@@ -377,6 +479,8 @@ std::optional<JournalProfile> JournalRepository::profile(qint64 journalId, QStri
         profile.ccft.append({query->value(0).toInt(), query->value(1).toString(), query->value(2).toString(),
                              query->value(3).toString(), query->value(4).toString(), query->value(5).toString(),
                              query->value(6).toString()});
+    if (failed(query->lastError(), error))
+        return std::nullopt;
 
     if (!(query = prepared(
               QStringLiteral("SELECT edition, abbreviation, partition, top, url FROM xr_fact WHERE journal_id = ?"
@@ -386,6 +490,8 @@ std::optional<JournalProfile> JournalRepository::profile(qint64 journalId, QStri
     while (query->next())
         profile.xr.append({query->value(0).toInt(), query->value(1).toString(), query->value(2).toString(),
                            query->value(3).toInt() != 0, query->value(4).toString()});
+    if (failed(query->lastError(), error))
+        return std::nullopt;
 
     if (!(query =
               prepared(QStringLiteral(
@@ -396,6 +502,8 @@ std::optional<JournalProfile> JournalRepository::profile(qint64 journalId, QStri
     while (query->next())
         profile.extra.append({query->value(0).toString(), query->value(1).toInt(),
                               QJsonDocument::fromJson(query->value(2).toString().toUtf8()).object()});
+    if (failed(query->lastError(), error))
+        return std::nullopt;
     return profile;
 }
 
@@ -482,6 +590,8 @@ QList<WarningEntry> JournalRepository::warnings(const WarningQuery& request, QSt
         if (matches)
             entries.append(entry);
     }
+    if (failed(query.lastError(), error))
+        entries.clear();
     return entries;
 }
 
@@ -524,6 +634,8 @@ QStringList JournalRepository::casMajorCategories() const
             {}, nullptr)) {
         while (query->next())
             categories.append(query->value(0).toString());
+        if (failed(query->lastError(), nullptr))
+            categories.clear();
     }
     return categories;
 }
