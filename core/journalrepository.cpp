@@ -153,6 +153,7 @@ QString JournalRepository::path() const
 void JournalRepository::close()
 {
     m_index.reset();
+    m_indexError.clear();
     m_statements.clear(); // they belong to the connection removed below
     if (QSqlDatabase::contains(m_connectionName)) {
         QSqlDatabase::database(m_connectionName, false).close();
@@ -267,15 +268,27 @@ const SearchIndex& JournalRepository::searchIndex() const
             QString error;
             m_index = SearchIndex::load(database(), &error);
             if (!m_index) {
+                // Not shared: an empty index would answer "not found" to everything, as if the data lacked it.
                 qWarning("search index: %s", qPrintable(error));
-                IntegrityVerdicts::reportDamage(m_path, m_identity,
-                                                QStringLiteral("its search index cannot be loaded: %1").arg(error));
+                m_indexError = QStringLiteral("the journal names cannot be read: %1").arg(error);
+                IntegrityVerdicts::reportDamage(m_path, m_identity, m_indexError);
                 m_index = std::make_shared<SearchIndex>();
+            } else {
+                indexCache.insert(cacheKey, m_index);
             }
-            indexCache.insert(cacheKey, m_index);
         }
     }
     return *m_index;
+}
+
+const SearchIndex* JournalRepository::loadedIndex(QString* error) const
+{
+    const SearchIndex& index = searchIndex();
+    if (m_indexError.isEmpty())
+        return &index;
+    if (error)
+        *error = QStringLiteral("database query failed: %1").arg(m_indexError);
+    return nullptr;
 }
 
 void JournalRepository::warmUp() const
@@ -286,7 +299,7 @@ void JournalRepository::warmUp() const
 
 void JournalRepository::shareSearchIndex(const JournalRepository& other)
 {
-    if (other.m_index && other.m_path == m_path)
+    if (other.m_index && other.m_indexError.isEmpty() && other.m_path == m_path && other.m_identity == m_identity)
         m_index = other.m_index;
 }
 
@@ -301,8 +314,11 @@ SearchResult JournalRepository::search(const QString& text, const SearchOptions&
         result.error = QStringLiteral("no journal database is open; %1").arg(NotFoundHint);
         return result;
     }
+    const SearchIndex* index = loadedIndex(&result.error);
+    if (!index)
+        return result;
     const int limit = std::clamp(options.limit, 0, 1000);
-    const SearchIndex::Page page = searchIndex().search(text, std::max(0, options.offset), limit);
+    const SearchIndex::Page page = index->search(text, std::max(0, options.offset), limit);
     result.total = page.total;
     result.matches = page.matches;
     return result;
@@ -336,7 +352,10 @@ std::optional<JournalProfile> JournalRepository::profile(qint64 journalId, QStri
             *error = QStringLiteral("no journal database is open; %1").arg(NotFoundHint);
         return std::nullopt;
     }
-    const JournalSummary* summary = searchIndex().summaryById(journalId);
+    const SearchIndex* index = loadedIndex(error);
+    if (!index)
+        return std::nullopt;
+    const JournalSummary* summary = index->summaryById(journalId);
     if (!summary)
         return std::nullopt;
     JournalProfile profile;
@@ -576,7 +595,10 @@ QList<WarningEntry> JournalRepository::warnings(const WarningQuery& request, QSt
     QSqlQuery& query = *found;
     const QString keywordKey = TextNormalizer::titleKey(request.keyword);
     const QString keyword = request.keyword.trimmed();
-    const SearchIndex& index = searchIndex();
+    const SearchIndex* loaded = loadedIndex(error);
+    if (!loaded)
+        return entries;
+    const SearchIndex& index = *loaded;
     while (query.next()) {
         WarningEntry entry;
         entry.warning = {query.value(1).toInt(), query.value(2).toString(), query.value(3).toString(),

@@ -100,6 +100,8 @@ private:
     /// records that for every repository on this file version (damage()).
     bool failed(const QSqlError& failure, QString* error) const;
     const SearchIndex& searchIndex() const;
+    /// The search index, or nullptr with the reason in `error` when the file's names could not be read into it.
+    const SearchIndex* loadedIndex(QString* error) const;
     QSqlDatabase database() const;
     /// Runs a read statement, compiled once per connection and kept (m_statements); nullptr with the reason in
     /// `error` when it fails. The query stays valid until the next call with the same `sql`.
@@ -109,6 +111,7 @@ private:
     DatabaseFileIdentity m_identity;
     QString m_connectionName;
     mutable std::shared_ptr<const SearchIndex> m_index;
+    mutable QString m_indexError; ///< why m_index is empty: the names could not be read
     mutable QHash<QString, QSqlQuery> m_statements;
 };
 

@@ -196,7 +196,10 @@ FilterResult JournalRepository::filter(const FilterCriteria& criteria) const
                      from + QStringLiteral(" ORDER BY ") + order + QStringLiteral(", j.id LIMIT ? OFFSET ?"),
                  pageValues))
         return result;
-    const SearchIndex& index = searchIndex();
+    const SearchIndex* loaded = loadedIndex(&result.error);
+    if (!loaded)
+        return result;
+    const SearchIndex& index = *loaded;
     while (query.next()) {
         FilterRow row;
         if (const JournalSummary* summary = index.summaryById(query.value(0).toLongLong()))
