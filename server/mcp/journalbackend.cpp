@@ -45,7 +45,8 @@ bool JournalBackend::open(QString* error)
     }
     const QString damage = m_repository->damage();
     if (!damage.isEmpty()) {
-        qCWarning(lcMcp).noquote() << "the journal database cannot be used any more:" << damage;
+        if (now != m_failed) // once per file version, not once per retry
+            qCWarning(lcMcp).noquote() << "the journal database cannot be used any more:" << damage;
         m_repository.reset();
         m_failed = now;
         m_sinceFailure.start();
@@ -78,7 +79,6 @@ bool JournalBackend::reopen(const DatabaseFileIdentity& now)
         qCInfo(lcMcp).noquote() << "the journal database changed on disk; answering from the file there now";
     repository->checkIntegrityInBackground();
     m_repository = std::move(repository);
-    m_failed = {};
     m_everOpened = true;
     return true;
 }
