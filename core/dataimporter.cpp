@@ -33,6 +33,24 @@ constexpr auto TempSuffix = ".building-";
 
 /// Parse order: files with ISSN columns first (newest first), so that title-only files link to journals
 /// that ISSNs have already identified; then by kind.
+/// Why the lock beside the database could not be taken. QLockFile only says which kind of failure it was, so for
+/// anything but a lock held by another sync the reason is the system's own words, from creating the file the same
+/// way (exclusively; a file created by the probe is removed at once, and only that one).
+QString lockFailure(QLockFile::LockError error, const QString& lockPath, const QString& targetPath)
+{
+    if (error == QLockFile::LockFailedError)
+        return QStringLiteral("another sync is writing %1").arg(targetPath);
+    QString reason =
+        error == QLockFile::PermissionError ? QStringLiteral("permission denied") : QStringLiteral("unknown error");
+    QFile probe(lockPath);
+    if (probe.open(QIODevice::WriteOnly | QIODevice::NewOnly))
+        probe.remove();
+    else if (!probe.errorString().isEmpty())
+        reason = probe.errorString();
+    return QStringLiteral("cannot create the lock file %1: %2; sync needs to write in the folder of the database")
+        .arg(lockPath, reason);
+}
+
 int kindOrder(SourceFile::Kind kind)
 {
     switch (kind) {
@@ -248,10 +266,11 @@ bool DataImporter::build(const QList<SourceFile>& files,
         return fail(QStringLiteral("cannot create the folder %1").arg(target.absolutePath()));
 
     // One sync at a time per database; QLockFile also takes over a lock whose owner died.
-    QLockFile lock(target.absoluteFilePath() + QStringLiteral(".lock"));
+    const QString lockPath = target.absoluteFilePath() + QStringLiteral(".lock");
+    QLockFile lock(lockPath);
     lock.setStaleLockTime(0);
     if (!lock.tryLock(1000))
-        return fail(QStringLiteral("another sync is writing %1").arg(targetPath));
+        return fail(lockFailure(lock.error(), lockPath, targetPath));
     removeStaleTemporaries(target.absoluteFilePath());
 
     const QString temporaryPath =

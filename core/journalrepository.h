@@ -1,9 +1,11 @@
 #pragma once
 
+#include "databasefileidentity.h"
 #include "journalrecords.h"
 
 #include <QHash>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QString>
 #include <QStringList>
@@ -66,6 +68,17 @@ public:
     HealthReport health() const;
     static HealthReport healthOf(const QString& path);
 
+    /// The file version this repository reads: its identity on disk just before it was opened. The owner compares
+    /// it with DatabaseFileIdentity::of(path()) before each use and opens the file again when they differ.
+    DatabaseFileIdentity identity() const;
+    /// Why the file version this repository reads must not be used any more, as far as this process knows (a
+    /// query of any repository on it failed with SQLITE_CORRUPT, or its integrity check failed); empty if sound.
+    QString damage() const;
+    /// Starts PRAGMA quick_check of this file version on a background thread, once per process and version.
+    void checkIntegrityInBackground() const;
+    /// Waits up to `timeoutMs` for that check: empty when the version passed it, else why it cannot be trusted.
+    QString integrityVerdict(int timeoutMs) const;
+
     /// Builds the in-memory search index now instead of on the first search.
     void warmUp() const;
     /// Uses the search index that `other` (same file) has already built.
@@ -77,15 +90,28 @@ public:
 private:
     /// Opens and checks the connection; the reason it cannot be used, or an empty string.
     QString connect(const QString& path);
+    /// Points `db` at the file, read-only.
+    static void openReadOnly(QSqlDatabase& db, const QString& absolutePath);
+    /// Page cache and I/O settings of an open connection (why no memory mapping: see the definition).
+    static void tuneConnection(QSqlDatabase& db);
+    /// PRAGMA quick_check of the file at `path`: empty when it passed and the file is still `identity`.
+    static QString quickCheck(const QString& path, const DatabaseFileIdentity& identity);
+    /// Whether a query failed (`failure` valid). If so, sets `error` and, when SQLite says the file is damaged,
+    /// records that for every repository on this file version (damage()).
+    bool failed(const QSqlError& failure, QString* error) const;
     const SearchIndex& searchIndex() const;
+    /// The search index, or nullptr with the reason in `error` when the file's names could not be read into it.
+    const SearchIndex* loadedIndex(QString* error) const;
     QSqlDatabase database() const;
     /// Runs a read statement, compiled once per connection and kept (m_statements); nullptr with the reason in
     /// `error` when it fails. The query stays valid until the next call with the same `sql`.
     QSqlQuery* prepared(const QString& sql, const QVariantList& values, QString* error) const;
 
     QString m_path;
+    DatabaseFileIdentity m_identity;
     QString m_connectionName;
     mutable std::shared_ptr<const SearchIndex> m_index;
+    mutable QString m_indexError; ///< why m_index is empty: the names could not be read
     mutable QHash<QString, QSqlQuery> m_statements;
 };
 

@@ -23,16 +23,25 @@ QString escapeLike(QString text)
     return text;
 }
 
-int scalar(const QSqlDatabase& db, const QString& sql, const QVariantList& values = {})
+/// Keeps the first failure of a series of queries in `failure`.
+void noteFailure(const QSqlQuery& query, QSqlError* failure)
+{
+    if (failure && !failure->isValid() && query.lastError().isValid())
+        *failure = query.lastError();
+}
+
+int scalar(const QSqlDatabase& db, const QString& sql, const QVariantList& values = {}, QSqlError* failure = nullptr)
 {
     QSqlQuery query(db);
     query.prepare(sql);
     for (int i = 0; i < values.size(); ++i)
         query.bindValue(i, values.at(i));
-    return query.exec() && query.next() ? query.value(0).toInt() : 0;
+    const int value = query.exec() && query.next() ? query.value(0).toInt() : 0;
+    noteFailure(query, failure);
+    return value;
 }
 
-QList<int> distinctYears(const QSqlDatabase& db, const QString& table, const QString& column)
+QList<int> distinctYears(const QSqlDatabase& db, const QString& table, const QString& column, QSqlError* failure)
 {
     // Table and column names come from the fixed list of callers below, never from input.
     QList<int> years;
@@ -41,6 +50,7 @@ QList<int> distinctYears(const QSqlDatabase& db, const QString& table, const QSt
         while (query.next())
             years.append(query.value(0).toInt());
     }
+    noteFailure(query, failure);
     return years;
 }
 
@@ -87,10 +97,14 @@ FilterResult JournalRepository::filter(const FilterCriteria& criteria) const
         return result;
     }
     const QSqlDatabase db = database();
-    result.jcrYear = criteria.year ? criteria.year : scalar(db, QStringLiteral("SELECT max(year) FROM jcr_fact"));
+    QSqlError yearFailure;
+    result.jcrYear =
+        criteria.year ? criteria.year : scalar(db, QStringLiteral("SELECT max(year) FROM jcr_fact"), {}, &yearFailure);
     // CAS has no edition for some years (no 2024 table): use the newest one not after the year asked for.
     result.casYear = scalar(db, QStringLiteral("SELECT max(year) FROM cas_fact WHERE ? = 0 OR year <= ?"),
-                            {criteria.year, criteria.year});
+                            {criteria.year, criteria.year}, &yearFailure);
+    if (failed(yearFailure, &result.error))
+        return result;
 
     QStringList where{QStringLiteral("(jf.journal_id IS NOT NULL OR cf.journal_id IS NOT NULL)")};
     QVariantList values{result.jcrYear, result.casYear};
@@ -158,19 +172,21 @@ FilterResult JournalRepository::filter(const FilterCriteria& criteria) const
     query.setForwardOnly(true);
     auto execute = [&](const QString& sql, const QVariantList& bound) {
         if (!query.prepare(sql)) {
-            result.error = QStringLiteral("database query failed: %1").arg(query.lastError().text());
+            failed(query.lastError(), &result.error);
             return false;
         }
         for (int i = 0; i < bound.size(); ++i)
             query.bindValue(i, bound.at(i));
         if (!query.exec()) {
-            result.error = QStringLiteral("database query failed: %1").arg(query.lastError().text());
+            failed(query.lastError(), &result.error);
             return false;
         }
         return true;
     };
-    if (!execute(QStringLiteral("SELECT count(*)") + from, values) || !query.next())
+    if (!execute(QStringLiteral("SELECT count(*)") + from, values) || !query.next()) {
+        failed(query.lastError(), &result.error);
         return result;
+    }
     result.total = query.value(0).toInt();
 
     QVariantList pageValues = values;
@@ -180,7 +196,10 @@ FilterResult JournalRepository::filter(const FilterCriteria& criteria) const
                      from + QStringLiteral(" ORDER BY ") + order + QStringLiteral(", j.id LIMIT ? OFFSET ?"),
                  pageValues))
         return result;
-    const SearchIndex& index = searchIndex();
+    const SearchIndex* loaded = loadedIndex(&result.error);
+    if (!loaded)
+        return result;
+    const SearchIndex& index = *loaded;
     while (query.next()) {
         FilterRow row;
         if (const JournalSummary* summary = index.summaryById(query.value(0).toLongLong()))
@@ -194,6 +213,8 @@ FilterResult JournalRepository::filter(const FilterCriteria& criteria) const
         row.ccfRank = query.value(6).toString();
         result.rows.append(row);
     }
+    if (failed(query.lastError(), &result.error))
+        result.rows.clear();
     return result;
 }
 
@@ -207,6 +228,7 @@ DatabaseInfo JournalRepository::databaseInfo(QString* error) const
         return info;
     }
     const QSqlDatabase db = database();
+    QSqlError failure; // the first query that failed
     QSqlQuery query(db);
     if (query.exec(QStringLiteral("SELECT key, value FROM meta"))) {
         while (query.next()) {
@@ -218,12 +240,12 @@ DatabaseInfo JournalRepository::databaseInfo(QString* error) const
             else if (key == QLatin1String("data_source"))
                 info.dataSource = query.value(1).toString();
         }
-    } else if (error) {
-        *error = QStringLiteral("database query failed: %1").arg(query.lastError().text());
-        return info;
     }
+    noteFailure(query, &failure);
+    if (failed(failure, error))
+        return info;
     for (const QString& table : DatabaseSchema::tables())
-        info.tableRows.insert(table, scalar(db, QStringLiteral("SELECT count(*) FROM %1").arg(table)));
+        info.tableRows.insert(table, scalar(db, QStringLiteral("SELECT count(*) FROM %1").arg(table), {}, &failure));
     info.journals = info.tableRows.value(QStringLiteral("journal"));
     if (query.exec(QStringLiteral("SELECT name, kind, year, rows, skipped_rows, sha256, imported_at FROM source_file"
                                   " ORDER BY kind, year, name"))) {
@@ -232,10 +254,12 @@ DatabaseInfo JournalRepository::databaseInfo(QString* error) const
                                  query.value(3).toInt(), query.value(4).toInt(), query.value(5).toString(),
                                  QDateTime::fromString(query.value(6).toString(), Qt::ISODate)});
     }
-    info.jcrYears = distinctYears(db, QStringLiteral("jcr_fact"), QStringLiteral("year"));
-    info.casYears = distinctYears(db, QStringLiteral("cas_fact"), QStringLiteral("year"));
-    info.warningYears = distinctYears(db, QStringLiteral("warning_fact"), QStringLiteral("year"));
-    info.ccfEditions = distinctYears(db, QStringLiteral("ccf_fact"), QStringLiteral("edition"));
+    noteFailure(query, &failure);
+    info.jcrYears = distinctYears(db, QStringLiteral("jcr_fact"), QStringLiteral("year"), &failure);
+    info.casYears = distinctYears(db, QStringLiteral("cas_fact"), QStringLiteral("year"), &failure);
+    info.warningYears = distinctYears(db, QStringLiteral("warning_fact"), QStringLiteral("year"), &failure);
+    info.ccfEditions = distinctYears(db, QStringLiteral("ccf_fact"), QStringLiteral("edition"), &failure);
+    failed(failure, error);
     return info;
 }
 
@@ -253,6 +277,8 @@ HealthReport JournalRepository::health() const
     }
     QString error;
     const DatabaseInfo info = databaseInfo(&error);
+    if (error.isEmpty())
+        error = damage(); // found by a query of another connection to this file, or by its integrity check
     report.readable = error.isEmpty() && info.schemaVersion == QString::number(DatabaseSchema::Version);
     report.tableRows = info.tableRows;
     report.builtAt = info.builtAt;

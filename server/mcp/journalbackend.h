@@ -1,5 +1,7 @@
 #pragma once
 
+#include "databasefileidentity.h"
+
 #include <QElapsedTimer>
 #include <QString>
 
@@ -12,11 +14,14 @@ struct HealthReport;
 
 namespace jcr::mcp {
 
-/// The journal database as the MCP handlers see it: a repository that may be missing. When the file is
-/// missing or broken the server still runs; tools and jcr://health then explain how to build it
-/// (`jcr-mcp-server sync`), and the file is opened as soon as it appears (after a sync run elsewhere).
-/// When a sync replaces the file while the server runs, the next use after the swap (checked at most once
-/// a second) opens the new file; until then, and if the new file cannot be opened, the old data answers.
+/// The journal database as the MCP handlers see it: the file at the configured path, as it is now. Before
+/// each use the identity of that file (DatabaseFileIdentity: inode, size, times) is compared with the one
+/// the repository opened; when a sync replaced it (or anything rewrote it in place) the new file is opened
+/// and answers. When the file is missing, cannot be opened, or is known to be damaged (its background
+/// integrity check or a query found SQLITE_CORRUPT), the server still runs: tools answer with an error that
+/// says what is wrong and how to build the file (`jcr-mcp-server sync`), health() is unhealthy, and the file
+/// is used again as soon as a valid one is at the path. health() is the one health notion of the server:
+/// HTTP /health (and so the `healthcheck` command) and the jcr://health resource both report it.
 /// Used from the thread that created it (JournalRepository is bound to its thread).
 class JournalBackend
 {
@@ -28,34 +33,37 @@ public:
 
     QString databasePath() const { return m_path; }
 
-    /// Opens the database if not yet open. Returns false with a person-readable explanation otherwise.
+    /// Makes sure the file at the path is the one open (opening it if not yet or if it changed). Returns false
+    /// with a person-readable explanation when it cannot be used.
     bool open(QString* error = nullptr);
-    /// The open repository, or nullptr with the reason (and what to do) in `error`.
+    /// The repository on the file at the path, or nullptr with the reason (and what to do) in `error`.
     const JournalRepository* repository(QString* error = nullptr);
     /// The version of the database file that answers (fileVersion() of the file when it was opened); 0 while
-    /// none is open. Checks for a replaced file first, like repository().
+    /// none can be used. Checks for a changed file first, like repository().
     qint64 dataVersion();
-    /// The version of the database file at `path` as it is on disk now: its modification time in ms since the
-    /// epoch (a sync renames a new file over the old one, so a new file has a new time); 0 when absent.
+    /// The version of the database file at `path` as it is on disk now (DatabaseFileIdentity::version(): a
+    /// replaced or rewritten file has a new one); 0 when absent.
     static qint64 fileVersion(const QString& path);
     /// Was the database ever opened successfully during this run?
     bool everOpened() const { return m_everOpened; }
 
+    /// Healthy when the file at the path opens, passed its integrity check (waited for, up to a few seconds,
+    /// right after the file was opened) and answers; unhealthy with the reason otherwise.
     HealthReport health();
 
     /// The sentence that tells a user how to build the database.
     static QString syncHint(const QString& databasePath);
 
 private:
-    /// Opens the file again when a sync has replaced it since it was opened.
-    void followReplacement();
+    /// Opens the file as it is now (`now`), replacing the repository; false with the reason in m_lastError.
+    bool reopen(const DatabaseFileIdentity& now);
+    bool fail(const QString& why, QString* error);
 
     QString m_path;
-    qint64 m_seenVersion = 0; ///< fileVersion() last looked at (a broken new file is not retried every second)
-    QElapsedTimer m_sinceCheck;
-    qint64 m_dataVersion = 0; ///< of the file m_repository reads
     std::unique_ptr<JournalRepository> m_repository;
     QString m_lastError;
+    DatabaseFileIdentity m_failed; ///< the file version that could not be used (m_lastError says why)
+    QElapsedTimer m_sinceFailure;  ///< a version that failed is tried again at most once a second
     bool m_everOpened = false;
 };
 

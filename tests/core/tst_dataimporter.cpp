@@ -8,6 +8,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QLockFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -351,6 +352,43 @@ private slots:
         QString error;
         QVERIFY2(test::buildDatabase(test::miniDataDir(), m_path, &error), qPrintable(error));
         QVERIFY(!QFile::exists(stale));
+    }
+
+    void lockFailureSaysWhy_data()
+    {
+        QTest::addColumn<QString>("target"); // @DIR@: a temporary folder
+        QTest::addColumn<bool>("holdLock");
+        QTest::addColumn<QString>("expected");
+        QTest::addColumn<QString>("unexpected");
+        // A folder nobody may write in. Not a chmod'ed folder: the tests also run as root, who writes there
+        // anyway. sysfs refuses to create files for root too (EACCES), and creates none for anyone.
+        QTest::addRow("folder where no file can be created")
+            << "/sys/jcr-mcp-test.db" << false << "cannot create the lock file /sys/jcr-mcp-test.db.lock: Permission"
+            << "another sync";
+        QTest::addRow("lock held by another sync")
+            << "@DIR@/locked.db" << true << "another sync is writing @DIR@/locked.db"
+            << "lock file";
+    }
+    void lockFailureSaysWhy()
+    {
+        QFETCH(QString, target);
+        QFETCH(bool, holdLock);
+        QFETCH(QString, expected);
+        QFETCH(QString, unexpected);
+        if (target.startsWith(QLatin1String("/sys/")) && !QFileInfo(QStringLiteral("/sys")).isDir())
+            QSKIP("no sysfs on this system");
+        target.replace(QLatin1String("@DIR@"), m_dir.path());
+        expected.replace(QLatin1String("@DIR@"), m_dir.path());
+        QLockFile otherSync(target + QStringLiteral(".lock"));
+        if (holdLock)
+            QVERIFY(otherSync.tryLock());
+
+        DataImporter importer;
+        QString error;
+        QVERIFY(!importer.build(DataSource::fromFolder(test::miniDataDir()), target, QStringLiteral("x"), &error));
+        QVERIFY2(error.startsWith(expected), qPrintable(error));
+        QVERIFY2(!error.contains(unexpected), qPrintable(error));
+        QVERIFY(!QFile::exists(target));
     }
 
     void missingSources()

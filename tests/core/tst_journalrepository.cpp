@@ -366,6 +366,33 @@ private slots:
         QVERIFY(health.message.contains(message));
     }
 
+    void damageOneConnectionMeetsMakesEveryOneUnhealthy()
+    {
+        // Two connections (two server workers) on one file. `reporter` has read everything health() asks, so its
+        // own queries would still succeed from its page cache after the file is damaged; `reader` has read little.
+        const QString path = m_dir.filePath(QStringLiteral("damaged.db"));
+        QVERIFY(QFile::copy(m_path, path));
+        JournalRepository reporter;
+        JournalRepository reader;
+        QString error;
+        QVERIFY2(reporter.open(path, &error) && reader.open(path, &error), qPrintable(error));
+        QVERIFY(reporter.health().healthy);
+
+        // Noise over every page but the first (whose header says the file is unchanged), as a disk fault would.
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite) && file.seek(4096));
+        QVERIFY(file.write(QByteArray(file.size() - 4096, '\x5a')) > 0);
+        file.close();
+
+        QVERIFY(!reader.profile(QStringLiteral("Alpha Journal of Testing"), &error));
+        QVERIFY2(!error.isEmpty(), "a damaged page must give an error, not 'not found'");
+        QVERIFY2(!reader.damage().isEmpty(), qPrintable(error));
+        QCOMPARE(reporter.damage(), reader.damage());
+        const HealthReport health = reporter.health();
+        QVERIFY(!health.healthy);
+        QVERIFY2(health.message.contains(reader.damage()), qPrintable(health.message));
+    }
+
     void otherSchemaVersionIsRefused()
     {
         const QString path = m_dir.filePath(QStringLiteral("old.db"));

@@ -1,5 +1,5 @@
-// JournalBackend follows a database that a sync replaces while the server runs, and keeps answering from
-// the old one when the new file is broken.
+// JournalBackend follows a database that a sync replaces while the server runs, and refuses (with the reason)
+// a broken file put in its place until a good one is there again.
 
 #include "answercache.h"
 #include "fixturedatabase.h"
@@ -61,15 +61,21 @@ private slots:
         QVERIFY2(jcr::test::buildDatabase(smaller, path, &error), qPrintable(error));
         QTRY_COMPARE_WITH_TIMEOUT(journalsIn(backend), 14, 5000);
 
-        // A broken file swapped in: the server keeps the data it has.
+        // A broken file swapped in: the server answers with what is wrong, not with data no longer at the path.
         const QString broken = dir.filePath(QStringLiteral("broken.db"));
         QFile file(broken);
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write(QByteArray("not a database").repeated(100));
         file.close();
         QVERIFY(std::rename(QFile::encodeName(broken).constData(), QFile::encodeName(path).constData()) == 0);
-        QTest::qWait(1100);
-        QCOMPARE(journalsIn(backend), 14);
+        QVERIFY(!backend.repository(&error));
+        QVERIFY2(error.contains(QStringLiteral("not a journal database")), qPrintable(error));
+        QVERIFY(!backend.health().healthy);
+
+        // A good file renamed in answers again.
+        QVERIFY2(jcr::test::buildDatabase(jcr::test::miniDataDir(), path, &error), qPrintable(error));
+        QCOMPARE(journalsIn(backend), 15);
+        QVERIFY(backend.health().healthy);
     }
 
     void rememberedToolAnswersFollowTheData()
