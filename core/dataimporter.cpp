@@ -31,8 +31,6 @@ namespace {
 
 constexpr auto TempSuffix = ".building-";
 
-/// Parse order: files with ISSN columns first (newest first), so that title-only files link to journals
-/// that ISSNs have already identified; then by kind.
 /// Why the lock beside the database could not be taken. QLockFile only says which kind of failure it was, so for
 /// anything but a lock held by another sync the reason is the system's own words, from creating the file the same
 /// way (exclusively; a file created by the probe is removed at once, and only that one).
@@ -51,6 +49,8 @@ QString lockFailure(QLockFile::LockError error, const QString& lockPath, const Q
         .arg(lockPath, reason);
 }
 
+/// Parse order: files with ISSN columns first (newest first), so that title-only files link to journals
+/// that ISSNs have already identified; then by kind.
 int kindOrder(SourceFile::Kind kind)
 {
     switch (kind) {

@@ -208,6 +208,12 @@ QString DataSyncJob::describeFailure(const QString& serverError)
          [](const QRegularExpressionMatch&) {
              return tr("Another update of the journal data is running. Wait until it has finished.");
          }},
+        {QRegularExpression(QStringLiteral("^cannot create the lock file (.*)/[^/]*: (.*); sync needs")),
+         [](const QRegularExpressionMatch& m) {
+             return tr("The journal data cannot be written in the folder %1 (%2). Choose another database location "
+                       "in the settings.")
+                 .arg(m.captured(1), m.captured(2));
+         }},
     };
     QString message;
     for (const Known& entry : known) {

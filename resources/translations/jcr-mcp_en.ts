@@ -334,7 +334,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+4"/>
+        <source>The journal data cannot be written in the folder %1 (%2). Choose another database location in the settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>The update failed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -352,7 +357,7 @@
 <context>
     <name>jcr::gui::JournalProfilePresenter</name>
     <message>
-        <location filename="../../gui/journalprofilepresenter.cpp" line="+41"/>
+        <location filename="../../gui/journalprofilepresenter.cpp" line="+43"/>
         <source>ISSN %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -383,13 +388,13 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+100"/>
+        <location line="+91"/>
         <location line="+7"/>
         <source>Journal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-98"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
@@ -435,30 +440,30 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+82"/>
+        <location line="+73"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-82"/>
-        <location line="+86"/>
+        <location line="-73"/>
+        <location line="+77"/>
         <source>Conference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-69"/>
         <source>JCR impact factor and quartile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+26"/>
+        <location line="+17"/>
         <location line="+33"/>
         <source>Year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-50"/>
         <source>Impact factor</source>
         <translation type="unfinished"></translation>
     </message>
@@ -469,12 +474,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+73"/>
+        <location line="+64"/>
         <source>Rank</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-64"/>
         <source>Categories</source>
         <translation type="unfinished"></translation>
     </message>
@@ -484,7 +489,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+16"/>
         <source>CAS partition</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1065,7 +1070,7 @@ Details: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+138"/>
         <source>Restart the server?</source>
         <translation type="unfinished"></translation>
     </message>

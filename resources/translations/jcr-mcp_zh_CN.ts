@@ -334,7 +334,12 @@
         <translation>另一个期刊数据更新正在进行，请等待其完成。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+4"/>
+        <source>The journal data cannot be written in the folder %1 (%2). Choose another database location in the settings.</source>
+        <translation>无法在文件夹 %1 中写入期刊数据（%2）。请在设置中选择其他数据库位置。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>The update failed.</source>
         <translation>更新失败。</translation>
     </message>
@@ -352,7 +357,7 @@
 <context>
     <name>jcr::gui::JournalProfilePresenter</name>
     <message>
-        <location filename="../../gui/journalprofilepresenter.cpp" line="+41"/>
+        <location filename="../../gui/journalprofilepresenter.cpp" line="+43"/>
         <source>ISSN %1</source>
         <translation>ISSN %1</translation>
     </message>
@@ -383,13 +388,13 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+100"/>
+        <location line="+91"/>
         <location line="+7"/>
         <source>Journal</source>
         <translation>期刊</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-98"/>
         <source>Field</source>
         <translation>项目</translation>
     </message>
@@ -435,30 +440,30 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+82"/>
+        <location line="+73"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location line="-82"/>
-        <location line="+86"/>
+        <location line="-73"/>
+        <location line="+77"/>
         <source>Conference</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-69"/>
         <source>JCR impact factor and quartile</source>
         <translation>JCR 影响因子与分区</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+26"/>
+        <location line="+17"/>
         <location line="+33"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-50"/>
         <source>Impact factor</source>
         <translation>影响因子</translation>
     </message>
@@ -469,12 +474,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+73"/>
+        <location line="+64"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-64"/>
         <source>Categories</source>
         <translation>学科类别</translation>
     </message>
@@ -484,7 +489,7 @@
         <translation>收录</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+16"/>
         <source>CAS partition</source>
         <translation>中科院分区</translation>
     </message>
@@ -1066,7 +1071,7 @@ Details: %1</source>
         <translation>JCR MCP</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+138"/>
         <source>Restart the server?</source>
         <translation>重启服务器？</translation>
     </message>

@@ -79,6 +79,8 @@ private slots:
     void badSourceReportsTheError_data();
     void badSourceReportsTheError();
     void missingServerBinary();
+    void failuresAreSaidForPeople_data();
+    void failuresAreSaidForPeople();
 
 private:
     QTemporaryDir m_dir;
@@ -238,4 +240,26 @@ void TestDataSyncJob::missingServerBinary()
 }
 
 QTEST_GUILESS_MAIN(TestDataSyncJob)
+void TestDataSyncJob::failuresAreSaidForPeople_data()
+{
+    QTest::addColumn<QString>("serverError");
+    QTest::addColumn<QString>("mentioned"); // what the message must name so the user can act on it
+    QTest::addRow("another sync") << QStringLiteral("another sync is writing /data/jcr.db")
+                                  << QStringLiteral("Another update");
+    QTest::addRow("lock file cannot be created")
+        << QStringLiteral("cannot create the lock file /srv/ro/jcr.db.lock: Permission denied; sync needs to write in "
+                          "the folder of the database")
+        << QStringLiteral("folder /srv/ro (Permission denied)");
+    QTest::addRow("unknown") << QStringLiteral("something new") << QStringLiteral("The update failed: something new");
+}
+
+void TestDataSyncJob::failuresAreSaidForPeople()
+{
+    QFETCH(QString, serverError);
+    QFETCH(QString, mentioned);
+    const QString message = DataSyncJob::describeFailure(serverError);
+    QVERIFY2(message.contains(mentioned), qPrintable(message));
+    QVERIFY2(message.endsWith(QStringLiteral("Your previous journal data is unchanged.")), qPrintable(message));
+}
+
 #include "tst_datasyncjob.moc"
