@@ -34,12 +34,23 @@ void SessionRegistry::updateTimer()
     m_expiry.setInterval(int(std::clamp<qint64>(shortest / 10, 1000, 60000)));
 }
 
-SessionRegistry::Refusal SessionRegistry::capReached(const QByteArray& client) const
+SessionRegistry::Refusal SessionRegistry::makeRoom(const QByteArray& client)
 {
+    if (m_maxPerClient > 0 && !client.isEmpty() && m_perClient.value(client) >= m_maxPerClient) {
+        auto oldest = m_sessions.end();
+        for (auto it = m_sessions.begin(); it != m_sessions.end(); ++it) {
+            const HttpSession& session = **it;
+            if (session.client() != client || session.activeRequests > 0 || session.hasOpenStream())
+                continue;
+            if (oldest == m_sessions.end() || session.idleMilliseconds() > (*oldest)->idleMilliseconds())
+                oldest = it;
+        }
+        if (oldest == m_sessions.end())
+            return Refusal::ClientFull;
+        erase(oldest); // as if it had expired: a signed id may still come back (adopt())
+    }
     if (m_sessions.size() >= m_maxSessions)
         return Refusal::Full;
-    if (m_maxPerClient > 0 && !client.isEmpty() && m_perClient.value(client) >= m_maxPerClient)
-        return Refusal::ClientFull;
     return Refusal::None;
 }
 
@@ -65,7 +76,7 @@ std::shared_ptr<HttpSession> SessionRegistry::create(HttpSession::Kind kind,
                                                      const QByteArray& client,
                                                      Refusal* refusal)
 {
-    const Refusal reason = capReached(client);
+    const Refusal reason = makeRoom(client);
     if (refusal)
         *refusal = reason;
     if (reason != Refusal::None)
@@ -111,7 +122,7 @@ std::shared_ptr<HttpSession> SessionRegistry::adopt(const QByteArray& id, const 
     const std::optional<SessionToken::Claims> claims = m_token.verify(id, QDateTime::currentSecsSinceEpoch());
     if (!claims)
         return nullptr;
-    const Refusal reason = capReached(client);
+    const Refusal reason = makeRoom(client);
     if (refusal)
         *refusal = reason;
     if (reason != Refusal::None)

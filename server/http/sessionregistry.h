@@ -29,13 +29,16 @@ public:
 
     /// Limits that keep one client from taking every session: at most `maxPerClient` sessions per client
     /// address (0: none), and `initializeSeconds` for a Streamable HTTP session to send notifications/initialized.
+    /// A client at its cap that starts one more session loses its least recently used idle one (no request
+    /// running, no open stream) to make room: clients that never DELETE their sessions lock nobody out, not
+    /// even themselves; only a client whose sessions are all busy is refused (ClientFull).
     void setClientLimits(int maxPerClient, int initializeSeconds);
 
     /// Why create() or adopt() gave no session.
     enum class Refusal {
         None,
         Full,       ///< the server-wide cap is reached
-        ClientFull, ///< this client address has its maximum of sessions
+        ClientFull, ///< this client address has its maximum of sessions, none of them idle
         Invalid,    ///< adopt(): not a valid signed id, or an id that has ended
     };
 
@@ -77,7 +80,9 @@ private:
 
     std::shared_ptr<HttpSession> insert(std::shared_ptr<HttpSession> session, const QByteArray& client);
     Sessions::iterator erase(Sessions::iterator it);
-    Refusal capReached(const QByteArray& client) const;
+    /// Whether one more session of `client` fits, after ending the client's least recently used idle
+    /// session when it is at its cap.
+    Refusal makeRoom(const QByteArray& client);
     bool isOver(const HttpSession& session, qint64 nowSeconds) const;
     void rememberEnded(const QByteArray& id, qint64 expiresAt);
     void updateTimer();

@@ -18,6 +18,7 @@
 #include <QTest>
 
 #include <memory>
+#include <vector>
 
 using jcr::test::McpMessages;
 using jcr::test::RawHttp;
@@ -199,18 +200,32 @@ private slots:
         }
     }
 
-    // Point 9: one client address holds at most JCR_MCP_MAX_SESSIONS_PER_CLIENT sessions (both transports).
+    // Point 9: one client address holds at most JCR_MCP_MAX_SESSIONS_PER_CLIENT sessions (both transports). At
+    // the cap its least recently used idle session gives way; when all are busy (here: open streams) → 429.
     void sessionsPerClientAreCapped()
     {
         const auto server = startServer(m_database, {{"JCR_MCP_MAX_SESSIONS_PER_CLIENT", "3"}});
         QVERIFY(server);
         const QByteArray first = openSession(server->port());
-        QVERIFY(!first.isEmpty());
-        QVERIFY(!openSession(server->port()).isEmpty());
-        RawHttp stream(server->port());
-        QVERIFY(stream.sendRequest("GET", "/sse", {{"Accept", "text/event-stream"}}));
-        QCOMPARE(stream.readHead().status, 200);
+        const QByteArray second = openSession(server->port());
+        QVERIFY(!first.isEmpty() && !second.isEmpty());
+        RawHttp legacy(server->port());
+        QVERIFY(legacy.sendRequest("GET", "/sse", {{"Accept", "text/event-stream"}}));
+        QCOMPARE(legacy.readHead().status, 200);
 
+        const QByteArray third = openSession(server->port()); // `first` was unused the longest: it gives way
+        QVERIFY(!third.isEmpty());
+        QCOMPARE(ping(server->port(), first).status, 404);
+        QCOMPARE(ping(server->port(), second).status, 200);
+
+        // Every session busy: standing streams on both Streamable HTTP sessions, the legacy one is a stream.
+        std::vector<std::unique_ptr<RawHttp>> streams;
+        for (const QByteArray& session : {second, third}) {
+            streams.push_back(std::make_unique<RawHttp>(server->port()));
+            QVERIFY(streams.back()->sendRequest("GET", "/mcp",
+                                                {{"Accept", "text/event-stream"}, {"Mcp-Session-Id", session}}));
+            QCOMPARE(streams.back()->readHead().status, 200);
+        }
         RawHttp::Response refused;
         QVERIFY(openSession(server->port(), true, QStringLiteral("2025-06-18"), &refused).isEmpty());
         QVERIFY2(refused.status == 429, qPrintable(refused.describe()));
@@ -219,11 +234,10 @@ private slots:
         const RawHttp::Response refusedStream =
             RawHttp::request(server->port(), "GET", "/sse", {{"Accept", "text/event-stream"}}, {}, 5000);
         QVERIFY2(refusedStream.status == 429, qPrintable(refusedStream.describe()));
-        QCOMPARE(ping(server->port(), first).status, 200); // the client's sessions go on
+        QCOMPARE(ping(server->port(), second).status, 200); // the client's sessions go on
 
-        QCOMPARE(deleteSession(server->port(), first).status, 200);
+        QCOMPARE(deleteSession(server->port(), second).status, 200);
         QVERIFY(!openSession(server->port()).isEmpty()); // room again
-        stream.close();
     }
 
     // Point 9: a Streamable HTTP session that never sends notifications/initialized ends after

@@ -122,22 +122,38 @@ private slots:
         QCOMPARE(registry.endedCount(), 0);
     }
 
-    // Issue 10, point 9: one client address cannot take every session.
+    // Issue 10, point 9: one client address cannot take every session. At its cap, its least recently used
+    // idle session makes room; when none is idle, it is refused.
     void sessionsPerClientAreCapped()
     {
         SessionRegistry registry(10, 60);
         registry.setClientLimits(2, 60);
         SessionRegistry::Refusal refusal = SessionRegistry::Refusal::None;
         const auto first = registry.create(HttpSession::Kind::StreamableHttp, QString(), "10.0.0.1", &refusal);
-        QVERIFY(first);
-        QVERIFY(registry.create(HttpSession::Kind::Sse, QString(), "10.0.0.1", &refusal));
+        const auto second = registry.create(HttpSession::Kind::StreamableHttp, QString(), "10.0.0.1", &refusal);
+        QVERIFY(first && second);
+        first->activeRequests = 1;
+        second->activeRequests = 1;
         QVERIFY(!registry.create(HttpSession::Kind::StreamableHttp, QString(), "10.0.0.1", &refusal));
+        QCOMPARE(refusal, SessionRegistry::Refusal::ClientFull);
+        QVERIFY(!registry.create(HttpSession::Kind::Sse, QString(), "10.0.0.1", &refusal)); // both transports
         QCOMPARE(refusal, SessionRegistry::Refusal::ClientFull);
         QVERIFY(registry.create(HttpSession::Kind::StreamableHttp, QString(), "10.0.0.2", &refusal)); // others go on
         QCOMPARE(registry.countFor("10.0.0.1"), 2);
-        registry.remove(first->id());
+
+        // Idle again: the one unused the longest gives way.
+        first->activeRequests = 0;
+        second->activeRequests = 0;
+        QTest::qWait(20);
+        second->touch();
+        const auto third = registry.create(HttpSession::Kind::StreamableHttp, QString(), "10.0.0.1", &refusal);
+        QVERIFY(third);
+        QVERIFY(!registry.find(first->id()));
+        QVERIFY(registry.find(second->id()));
+        QCOMPARE(registry.countFor("10.0.0.1"), 2);
+        registry.remove(third->id());
         QCOMPARE(registry.countFor("10.0.0.1"), 1);
-        QVERIFY(registry.create(HttpSession::Kind::StreamableHttp, QString(), "10.0.0.1", &refusal));
+
         // The server-wide cap is told apart.
         SessionRegistry small(1, 60);
         small.setClientLimits(5, 60);
