@@ -529,15 +529,19 @@ void McpHttpServer::answerNoSession(const Reply& reply, SessionRegistry::Refusal
 void McpHttpServer::getHealth(Exchange& exchange)
 {
     const Reply reply = exchange.reply;
-    m_workers.health(this, [this, reply](const HealthReport& report) {
+    // /health needs no token; the database's path is shown only to a caller that sent the required token
+    // (`jcr-mcp-server healthcheck` sends JCR_MCP_TOKEN), never to anyone who can reach the port.
+    const bool trusted = m_guard.tokenRequired() && m_guard.tokenAccepted(header(exchange.request, "authorization"));
+    m_workers.health(this, [this, reply, trusted](const HealthReport& report) {
         QJsonObject health = report.toJson();
-        // Where the database lives is for the operator (this log, `healthcheck` on the host), not for anyone
-        // who can reach /health, which needs no token: the body names the file only.
+        // Where the database lives is for the operator (this log, `healthcheck` with the token), not for anyone
+        // who can reach /health: without the token the body names the file only.
         if (!report.healthy && report.message != m_lastHealthMessage)
             qCWarning(lcHttp).noquote() << "unhealthy:" << report.message << "(database" << report.path << ")";
         m_lastHealthMessage = report.healthy ? QString() : report.message;
-        health.remove(QStringLiteral("path"));
-        if (!report.path.isEmpty() && !report.message.isEmpty()) {
+        if (!trusted)
+            health.remove(QStringLiteral("path"));
+        if (!trusted && !report.path.isEmpty() && !report.message.isEmpty()) {
             QString message = report.message;
             message.replace(report.path, QFileInfo(report.path).fileName());
             health.insert(QStringLiteral("message"), message);

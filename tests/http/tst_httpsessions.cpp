@@ -8,11 +8,13 @@
 #include "mcpmessages.h"
 #include "rawhttp.h"
 #include "serverprocess.h"
+#include "testpaths.h"
 
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QProcessEnvironment>
 #include <QTemporaryDir>
 #include <QTest>
@@ -168,35 +170,64 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(ping(server->port(), session).status, 404, 15000);
     }
 
-    // Point 6: /health says what is wrong, but not where the database lives.
+    // Point 6: /health says what is wrong, but not where the database lives — except to a caller that sent
+    // the required token (what `jcr-mcp-server healthcheck` does).
     void healthHidesTheDatabasePath_data()
     {
         QTest::addColumn<bool>("present");
-        QTest::addColumn<QString>("token");
-        QTest::addRow("healthy") << true << QString();
-        QTest::addRow("healthy, token required") << true << QStringLiteral("s3cret");
-        QTest::addRow("database missing") << false << QString();
+        QTest::addColumn<QString>("token");     // the server's JCR_MCP_TOKEN
+        QTest::addColumn<QByteArray>("bearer"); // what the request sends
+        QTest::addColumn<bool>("shown");
+        QTest::addRow("healthy") << true << QString() << QByteArray() << false;
+        QTest::addRow("healthy, token required, none sent")
+            << true << QStringLiteral("s3cret") << QByteArray() << false;
+        QTest::addRow("healthy, token required, wrong one sent")
+            << true << QStringLiteral("s3cret") << QByteArray("wrong") << false;
+        QTest::addRow("healthy, token required and sent")
+            << true << QStringLiteral("s3cret") << QByteArray("s3cret") << true;
+        QTest::addRow("database missing") << false << QString() << QByteArray() << false;
+        QTest::addRow("database missing, token sent")
+            << false << QStringLiteral("s3cret") << QByteArray("s3cret") << true;
     }
     void healthHidesTheDatabasePath()
     {
         QFETCH(bool, present);
         QFETCH(QString, token);
+        QFETCH(QByteArray, bearer);
+        QFETCH(bool, shown);
         const QString database = present ? m_database : m_dir.filePath(QStringLiteral("data/missing.db"));
         Settings settings;
         if (!token.isEmpty())
             settings.append({QStringLiteral("JCR_MCP_TOKEN"), token});
         const auto server = startServer(database, settings);
         QVERIFY(server);
-        const RawHttp::Response health = RawHttp::request(server->port(), "GET", "/health");
+        RawHttp::Headers headers;
+        if (!bearer.isEmpty())
+            headers.append({"Authorization", "Bearer " + bearer});
+        const RawHttp::Response health = RawHttp::request(server->port(), "GET", "/health", headers);
         QCOMPARE(health.status, present ? 200 : 503);
-        QVERIFY2(!health.json().contains(QStringLiteral("path")), health.body.constData());
-        QVERIFY2(!health.body.contains(m_dir.path().toUtf8()), health.body.constData());
+        QCOMPARE(health.json().value(QStringLiteral("path")).toString(), shown ? database : QString());
+        QCOMPARE(health.body.contains(m_dir.path().toUtf8()), shown);
         if (!present) {
             // Still says what to do, naming the file only; the log has the whole path.
             const QString message = health.json().value(QStringLiteral("message")).toString();
             QVERIFY2(message.contains(QStringLiteral("sync")) && message.contains(QStringLiteral("missing.db")),
                      qPrintable(message));
             QTRY_VERIFY_WITH_TIMEOUT(server->stderrText().contains(database), 5000);
+            // `healthcheck` sends the server's token when it has one, and then repeats the path.
+            QProcess check;
+            QProcessEnvironment environment = ServerProcess::cleanEnvironment();
+            if (!token.isEmpty())
+                environment.insert(QStringLiteral("JCR_MCP_TOKEN"), token);
+            check.setProcessEnvironment(environment);
+            check.start(jcr::test::serverBinary(), {QStringLiteral("healthcheck"), QStringLiteral("--url"),
+                                                    QStringLiteral("http://127.0.0.1:%1/health").arg(server->port())});
+            QVERIFY(check.waitForFinished(30000));
+            QCOMPARE(check.exitCode(), 1);
+            const QString said = QString::fromUtf8(check.readAllStandardError());
+            QVERIFY2(said.contains(database) == shown, qPrintable(said));
+        } else {
+            QVERIFY2(health.json().value(QStringLiteral("message")).isNull(), health.body.constData());
         }
     }
 
