@@ -42,6 +42,10 @@ int HealthCheckCommand::run(const QString& url, int timeoutMs)
         m_err << " (" << state << ")";
     if (!reason.isEmpty())
         m_err << ": " << reason;
+    // The server names its database only to a caller with the token (this command sends JCR_MCP_TOKEN).
+    const QString path = health.value(QStringLiteral("path")).toString();
+    if (!path.isEmpty())
+        m_err << " (database " << path << ")";
     m_err << Qt::endl;
     return 1;
 }

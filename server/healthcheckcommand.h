@@ -13,7 +13,8 @@ class HealthCheckCommand
 public:
     HealthCheckCommand(QTextStream& out, QTextStream& err) : m_out(out), m_err(err) {}
 
-    /// Sends the bearer token from JCR_MCP_TOKEN when set. Gives up after `timeoutMs`.
+    /// Sends the bearer token from JCR_MCP_TOKEN when set (the server then also says where its database is,
+    /// which an unhealthy answer repeats). Gives up after `timeoutMs`.
     int run(const QString& url, int timeoutMs = 5000);
 
 private:

@@ -1,6 +1,42 @@
 #include "httpmetrics.h"
 
+#include "mcpengine.h"
+
 namespace jcr::http {
+
+namespace {
+
+/// `name="value"` with the value escaped.
+QByteArray label(const char* name, const QByteArray& value)
+{
+    return QByteArray(name) + "=\"" + HttpMetrics::escapeLabelValue(value) + '"';
+}
+
+} // namespace
+
+QByteArray HttpMetrics::methodLabel(const QByteArray& method)
+{
+    if (method == "batch" || mcp::McpEngine::knowsMethod(QString::fromUtf8(method)))
+        return method;
+    return QByteArrayLiteral("other");
+}
+
+QByteArray HttpMetrics::escapeLabelValue(const QByteArray& value)
+{
+    QByteArray escaped;
+    escaped.reserve(value.size());
+    for (const char c : value) {
+        if (c == '\\')
+            escaped += "\\\\";
+        else if (c == '"')
+            escaped += "\\\"";
+        else if (c == '\n')
+            escaped += "\\n";
+        else
+            escaped += c;
+    }
+    return escaped;
+}
 
 void HttpMetrics::recordRequest(const QByteArray& route, int status, double /*milliseconds*/)
 {
@@ -9,7 +45,8 @@ void HttpMetrics::recordRequest(const QByteArray& route, int status, double /*mi
 
 void HttpMetrics::recordCall(const QByteArray& method, bool failed, double milliseconds)
 {
-    Histogram& histogram = m_calls[method];
+    const QByteArray name = methodLabel(method);
+    Histogram& histogram = m_calls[name];
     for (size_t i = 0; i < Buckets.size(); ++i) {
         if (milliseconds <= Buckets[i])
             ++histogram.counts[i];
@@ -17,7 +54,7 @@ void HttpMetrics::recordCall(const QByteArray& method, bool failed, double milli
     ++histogram.total;
     histogram.sum += milliseconds / 1000.0;
     if (failed)
-        ++m_callErrors[method];
+        ++m_callErrors[name];
 }
 
 QByteArray
@@ -27,30 +64,30 @@ HttpMetrics::render(const QList<QPair<QByteArray, int>>& sessions, int busyWorke
     text += "# HELP jcr_http_requests_total HTTP requests by route and status.\n"
             "# TYPE jcr_http_requests_total counter\n";
     for (auto it = m_requests.cbegin(); it != m_requests.cend(); ++it)
-        text += "jcr_http_requests_total{route=\"" + it.key().first + "\",status=\"" +
-                QByteArray::number(it.key().second) + "\"} " + QByteArray::number(it.value()) + '\n';
+        text += "jcr_http_requests_total{" + label("route", it.key().first) + ',' +
+                label("status", QByteArray::number(it.key().second)) + "} " + QByteArray::number(it.value()) + '\n';
 
     text += "# HELP jcr_mcp_call_duration_seconds Time to answer MCP requests, by method.\n"
             "# TYPE jcr_mcp_call_duration_seconds histogram\n";
     for (auto it = m_calls.cbegin(); it != m_calls.cend(); ++it) {
-        const QByteArray label = "method=\"" + it.key() + '"';
+        const QByteArray method = label("method", it.key());
         for (size_t i = 0; i < Buckets.size(); ++i)
-            text += "jcr_mcp_call_duration_seconds_bucket{" + label + ",le=\"" +
+            text += "jcr_mcp_call_duration_seconds_bucket{" + method + ",le=\"" +
                     QByteArray::number(Buckets[i] / 1000.0) + "\"} " + QByteArray::number(it->counts[i]) + '\n';
         text +=
-            "jcr_mcp_call_duration_seconds_bucket{" + label + ",le=\"+Inf\"} " + QByteArray::number(it->total) + '\n';
-        text += "jcr_mcp_call_duration_seconds_sum{" + label + "} " + QByteArray::number(it->sum, 'f', 6) + '\n';
-        text += "jcr_mcp_call_duration_seconds_count{" + label + "} " + QByteArray::number(it->total) + '\n';
+            "jcr_mcp_call_duration_seconds_bucket{" + method + ",le=\"+Inf\"} " + QByteArray::number(it->total) + '\n';
+        text += "jcr_mcp_call_duration_seconds_sum{" + method + "} " + QByteArray::number(it->sum, 'f', 6) + '\n';
+        text += "jcr_mcp_call_duration_seconds_count{" + method + "} " + QByteArray::number(it->total) + '\n';
     }
 
     text += "# HELP jcr_mcp_call_errors_total MCP requests answered with an error or an isError result.\n"
             "# TYPE jcr_mcp_call_errors_total counter\n";
     for (auto it = m_callErrors.cbegin(); it != m_callErrors.cend(); ++it)
-        text += "jcr_mcp_call_errors_total{method=\"" + it.key() + "\"} " + QByteArray::number(it.value()) + '\n';
+        text += "jcr_mcp_call_errors_total{" + label("method", it.key()) + "} " + QByteArray::number(it.value()) + '\n';
 
     text += "# HELP jcr_sessions Live MCP sessions by transport.\n# TYPE jcr_sessions gauge\n";
     for (const auto& [transport, count] : sessions)
-        text += "jcr_sessions{transport=\"" + transport + "\"} " + QByteArray::number(count) + '\n';
+        text += "jcr_sessions{" + label("transport", transport) + "} " + QByteArray::number(count) + '\n';
     text += "# HELP jcr_busy_workers Worker threads answering a request now.\n# TYPE jcr_busy_workers gauge\n"
             "jcr_busy_workers " +
             QByteArray::number(busyWorkers) + '\n';

@@ -8,6 +8,7 @@ HttpSession::HttpSession(QByteArray id, Kind kind)
     : m_id(std::move(id)), m_kind(kind), m_state(std::make_shared<mcp::McpSession>())
 {
     m_lastUsed.start();
+    m_created.start();
 }
 
 bool HttpSession::sendOnStream(const QByteArray& json)

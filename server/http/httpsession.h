@@ -31,6 +31,15 @@ public:
 
     void touch() { m_lastUsed.restart(); }
     qint64 idleMilliseconds() const { return m_lastUsed.elapsed(); }
+    qint64 ageMilliseconds() const { return m_created.elapsed(); }
+
+    /// The address of the client that started the session (for the per-client cap).
+    QByteArray client() const { return m_client; }
+    void setClient(const QByteArray& client) { m_client = client; }
+    /// Unix time after which the session is over whatever it does (its signed id has reached its maximum
+    /// age); 0: never.
+    qint64 expiresAt() const { return m_expiresAt; }
+    void setExpiresAt(qint64 seconds) { m_expiresAt = seconds; }
     /// Requests running now; a session with work in progress or an open stream never expires.
     int activeRequests = 0;
 
@@ -51,6 +60,9 @@ private:
     Kind m_kind;
     std::shared_ptr<mcp::McpSession> m_state;
     QElapsedTimer m_lastUsed;
+    QElapsedTimer m_created;
+    QByteArray m_client;
+    qint64 m_expiresAt = 0;
     QPointer<SseStream> m_stream;
     quint64 m_nextEventId = 1;
     QList<QPair<QByteArray, QByteArray>> m_recentEvents; ///< (id, json) of the standing stream

@@ -81,6 +81,14 @@ bool HttpSettings::readEnvironment(QString* error)
         return false;
     if (!readConnectionLimits(error))
         return false;
+    qint64 perClient = maxSessionsPerClient, initSeconds = sessionInitSeconds, batch = maxBatchSize;
+    if (!readNumber("JCR_MCP_MAX_SESSIONS_PER_CLIENT", 0, 1000000, &perClient, error) ||
+        !readPositive("JCR_MCP_SESSION_INIT_SECONDS", 24 * 3600, &initSeconds, error) ||
+        !readPositive("JCR_MCP_MAX_BATCH_SIZE", 100000, &batch, error))
+        return false;
+    maxSessionsPerClient = int(perClient);
+    sessionInitSeconds = int(initSeconds);
+    maxBatchSize = int(batch);
     qint64 cacheMegabytes = answerCacheBytes / (1024 * 1024);
     if (!readNumber("JCR_MCP_ANSWER_CACHE_MB", 0, 64 * 1024, &cacheMegabytes, error))
         return false;

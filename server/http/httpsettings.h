@@ -20,6 +20,9 @@ struct HttpSettings
     qint64 maxBodyBytes = 1024 * 1024;
     int maxSessions = 1000;
     int sessionIdleSeconds = 1800;
+    int maxSessionsPerClient = 100;      ///< JCR_MCP_MAX_SESSIONS_PER_CLIENT: by client address; 0: no such cap
+    int sessionInitSeconds = 60;         ///< JCR_MCP_SESSION_INIT_SECONDS: to send notifications/initialized
+    int maxBatchSize = 100;              ///< JCR_MCP_MAX_BATCH_SIZE: messages in one JSON-RPC batch
     QByteArray sessionSecret;            ///< JCR_MCP_SESSION_SECRET: signed session ids (SessionToken)
     qint64 sessionMaxAgeSeconds = 86400; ///< JCR_MCP_SESSION_MAX_AGE_SECONDS: lifetime of a signed id
     int workers = 2;

@@ -5,6 +5,7 @@
 #include "mcpengine.h"
 #include "mcpsession.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -61,6 +62,13 @@ QList<QJsonValue> messagesOf(const QJsonValue& body)
     return QList<QJsonValue>(array.begin(), array.end());
 }
 
+/// The client's address, the key of the per-client session cap. Behind a reverse proxy every client has the
+/// proxy's address (docs/http-transport.md, Limits).
+QByteArray clientAddress(const QHttpServerRequest& request)
+{
+    return request.remoteAddress().toString().toLatin1();
+}
+
 QByteArray methodName(QHttpServerRequest::Method method)
 {
     switch (method) {
@@ -93,6 +101,8 @@ McpHttpServer::McpHttpServer(const HttpSettings& settings, const QString& databa
       m_answers(databasePath, settings.answerCacheBytes), m_workers(databasePath, settings.workers, &m_answers)
 {
     m_uptime.start();
+    m_sessions.setClientLimits(settings.maxSessionsPerClient, settings.sessionInitSeconds);
+    mcp::McpEngine::setMaxBatchSize(settings.maxBatchSize);
     // The routes this transport serves, fixed for the server's life (route() reads them on every request).
     using M = QHttpServerRequest::Method;
     if (settings.streamableHttp)
@@ -234,8 +244,13 @@ std::shared_ptr<HttpSession> McpHttpServer::sessionFor(Exchange& exchange, bool*
         return nullptr;
     }
     std::shared_ptr<HttpSession> session = m_sessions.find(id);
-    if (!session)
-        session = m_sessions.adopt(id); // started by another replica (signed ids only)
+    SessionRegistry::Refusal refusal = SessionRegistry::Refusal::Invalid;
+    if (!session) // started by another replica (signed ids)
+        session = m_sessions.adopt(id, clientAddress(exchange.request), &refusal);
+    if (!session && refusal != SessionRegistry::Refusal::Invalid) {
+        answerNoSession(exchange.reply, refusal);
+        return nullptr;
+    }
     if (!session || session->kind() != HttpSession::Kind::StreamableHttp) {
         answerError(exchange.reply, 404, -32001, QStringLiteral("Session not found: start a new one with initialize"));
         return nullptr;
@@ -281,11 +296,12 @@ void McpHttpServer::postMcp(Exchange& exchange)
                                       .toObject()
                                       .value(QStringLiteral("protocolVersion"))
                                       .toString();
+        SessionRegistry::Refusal refusal = SessionRegistry::Refusal::None;
         const std::shared_ptr<HttpSession> session =
-            m_sessions.create(HttpSession::Kind::StreamableHttp, mcp::McpSession::negotiate(requested));
+            m_sessions.create(HttpSession::Kind::StreamableHttp, mcp::McpSession::negotiate(requested),
+                              clientAddress(exchange.request), &refusal);
         if (!session)
-            return answerError(exchange.reply, 503, -32000,
-                               QStringLiteral("Service Unavailable: too many sessions, try again later"));
+            return answerNoSession(exchange.reply, refusal);
         return dispatchStreamable(exchange.reply, session, body, true);
     }
     bool answered = false;
@@ -295,6 +311,8 @@ void McpHttpServer::postMcp(Exchange& exchange)
     if (body.isArray() && session->state()->protocolVersion() != QLatin1String("2025-03-26"))
         return answerError(exchange.reply, 400, -32600,
                            QStringLiteral("Invalid Request: batches are only part of protocol version 2025-03-26"));
+    if (const QString tooLarge = mcp::McpEngine::batchTooLarge(messages.size()); !tooLarge.isEmpty())
+        return answerError(exchange.reply, 400, -32600, tooLarge);
     dispatchStreamable(exchange.reply, session, body, false);
 }
 
@@ -401,16 +419,17 @@ void McpHttpServer::deleteMcp(Exchange& exchange)
         return;
     if (SseStream* stream = session->stream())
         stream->end();
-    m_sessions.remove(session->id());
+    m_sessions.end(session->id()); // for good: a signed id is not taken up again either
     answer(exchange.reply, 200, QByteArray(), QByteArray(), RequestGuard::corsHeaders(exchange.reply.origin));
 }
 
 void McpHttpServer::getSse(Exchange& exchange)
 {
-    const std::shared_ptr<HttpSession> session = m_sessions.create(HttpSession::Kind::Sse);
+    SessionRegistry::Refusal refusal = SessionRegistry::Refusal::None;
+    const std::shared_ptr<HttpSession> session =
+        m_sessions.create(HttpSession::Kind::Sse, QString(), clientAddress(exchange.request), &refusal);
     if (!session)
-        return answerError(exchange.reply, 503, -32000,
-                           QStringLiteral("Service Unavailable: too many sessions, try again later"));
+        return answerNoSession(exchange.reply, refusal);
     auto* stream = new SseStream(exchange.reply.connection, exchange.reply.response,
                                  RequestGuard::corsHeaders(exchange.reply.origin), m_settings.keepAliveSeconds, this);
     session->setStream(stream);
@@ -493,11 +512,35 @@ void McpHttpServer::dispatchLegacy(const std::shared_ptr<HttpSession>& session)
         });
 }
 
+void McpHttpServer::answerNoSession(const Reply& reply, SessionRegistry::Refusal refusal)
+{
+    if (refusal == SessionRegistry::Refusal::ClientFull)
+        return answerError(reply, 429, -32000,
+                           QStringLiteral("Too Many Requests: this client has %1 sessions open; end one (DELETE) first")
+                               .arg(m_settings.maxSessionsPerClient));
+    answerError(reply, 503, -32000, QStringLiteral("Service Unavailable: too many sessions, try again later"));
+}
+
 void McpHttpServer::getHealth(Exchange& exchange)
 {
     const Reply reply = exchange.reply;
-    m_workers.health(this, [this, reply](const HealthReport& report) {
+    // /health needs no token; the database's path is shown only to a caller that sent the required token
+    // (`jcr-mcp-server healthcheck` sends JCR_MCP_TOKEN), never to anyone who can reach the port.
+    const bool trusted = m_guard.tokenRequired() && m_guard.tokenAccepted(header(exchange.request, "authorization"));
+    m_workers.health(this, [this, reply, trusted](const HealthReport& report) {
         QJsonObject health = report.toJson();
+        // Where the database lives is for the operator (this log, `healthcheck` with the token), not for anyone
+        // who can reach /health: without the token the body names the file only.
+        if (!report.healthy && report.message != m_lastHealthMessage)
+            qCWarning(lcHttp).noquote() << "unhealthy:" << report.message << "(database" << report.path << ")";
+        m_lastHealthMessage = report.healthy ? QString() : report.message;
+        if (!trusted)
+            health.remove(QStringLiteral("path"));
+        if (!trusted && !report.path.isEmpty() && !report.message.isEmpty()) {
+            QString message = report.message;
+            message.replace(report.path, QFileInfo(report.path).fileName());
+            health.insert(QStringLiteral("message"), message);
+        }
         health.insert(QStringLiteral("version"), mcp::McpEngine::serverVersion());
         health.insert(QStringLiteral("uptimeSeconds"), m_uptime.elapsed() / 1000);
         health.insert(

@@ -93,6 +93,8 @@ private:
     /// Runs the legacy SSE session's next queued message; its replies go to the session's stream.
     void dispatchLegacy(const std::shared_ptr<HttpSession>& session);
     std::shared_ptr<HttpSession> sessionFor(Exchange& exchange, bool* answered);
+    /// 429 when the client has its maximum of sessions, 503 when the server has.
+    void answerNoSession(const Reply& reply, SessionRegistry::Refusal refusal);
 
     void answer(const Reply& reply,
                 int status,
@@ -117,6 +119,7 @@ private:
     QElapsedTimer m_uptime;
     QHash<QByteArray, QList<QJsonValue>> m_legacyQueues; ///< legacy SSE: messages waiting, by session
     QSet<QByteArray> m_legacyBusy;                       ///< legacy SSE sessions with a message running
+    QString m_lastHealthMessage; ///< the last unhealthy /health message logged, so a poller does not flood the log
     int m_pendingRequests = 0;
     bool m_shuttingDown = false;
 };

@@ -23,6 +23,8 @@ public:
     explicit SessionToken(QByteArray secret = QByteArray(), qint64 maxAgeSeconds = 86400);
 
     bool enabled() const { return !m_secret.isEmpty(); }
+    /// How long an id stays valid after it was issued.
+    qint64 maxAgeSeconds() const { return m_maxAgeSeconds; }
 
     /// A new signed id for a session that negotiated `protocolVersion`, issued at `nowSeconds` (Unix time).
     QByteArray issue(const QString& protocolVersion, qint64 nowSeconds) const;

@@ -26,7 +26,8 @@ namespace jcr::mcp {
 class AnswerCache
 {
 public:
-    /// `maxBytes` bounds the memory of the stored answers (least recently used go first); 0 stores nothing.
+    /// `maxBytes` bounds the memory the stored answers take, counted as the heap really holds them (see cost());
+    /// least recently used go first; 0 stores nothing.
     explicit AnswerCache(const QString& databasePath, qint64 maxBytes = 64 * 1024 * 1024);
 
     /// The key of one question: protocol version, tool and arguments (QJsonObject keeps keys sorted, so equal
@@ -45,6 +46,12 @@ public:
 
     bool isEnabled() const { return m_enabled; }
     int count() const;
+    /// The heap bytes the stored answers take now, by the count of cost(); at most the `maxBytes` given.
+    qint64 bytes() const;
+
+    /// What one stored answer costs: the heap blocks of its key and result (their exact capacity, Qt's array
+    /// header, malloc's chunk header and rounding) plus the entry and its node in the cache's hash and LRU list.
+    static qint64 cost(const QByteArray& key, const QByteArray& result);
 
 private:
     struct Entry

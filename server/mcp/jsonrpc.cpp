@@ -3,6 +3,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <cmath>
+
 namespace jcr::mcp {
 
 QJsonObject JsonRpcError::toJson() const
@@ -42,7 +44,12 @@ QJsonObject JsonRpc::notification(const QString& method, const QJsonObject& para
 
 bool JsonRpc::isValidId(const QJsonValue& id)
 {
-    return id.isString() || id.isDouble();
+    if (id.isString())
+        return true;
+    // QJsonValue calls every JSON number "double" (integers are kept exactly inside): an id must be a whole one,
+    // so 1.5 is refused like true or {} are.
+    const double number = id.toDouble();
+    return id.isDouble() && std::isfinite(number) && std::floor(number) == number;
 }
 
 QString JsonRpc::idKey(const QJsonValue& id)

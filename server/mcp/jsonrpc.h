@@ -39,7 +39,8 @@ public:
     error(const QJsonValue& id, int code, const QString& message, const QJsonValue& data = QJsonValue::Undefined);
     static QJsonObject notification(const QString& method, const QJsonObject& params);
 
-    /// True for the id types MCP allows in a request (a string or a number; null is forbidden).
+    /// True for the id types MCP allows in a request: a string or an integer (JSON-RPC asks that numbers have no
+    /// fraction; MCP allows only integers). Null, fractions, booleans, arrays and objects are refused (-32600).
     static bool isValidId(const QJsonValue& id);
     /// A key that tells ids apart by type and value ("1" and 1 differ), for maps of in-flight requests.
     static QString idKey(const QJsonValue& id);

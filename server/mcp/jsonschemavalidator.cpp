@@ -4,6 +4,7 @@
 #include <QStringList>
 
 #include <cmath>
+#include <optional>
 
 namespace jcr::mcp {
 
@@ -88,16 +89,24 @@ bool JsonSchemaValidator::check(const QJsonObject& schema,
         const QJsonArray alternatives = schema.value(key).toArray();
         if (alternatives.isEmpty())
             continue;
-        Failure first;
         bool matched = false;
+        std::optional<Failure> sameType; ///< why the alternative of the value's own type refused it
         for (const QJsonValue& alternative : alternatives) {
             Failure attempt;
             if (check(alternative.toObject(), value, path, &attempt)) {
                 matched = true;
                 break;
             }
-            if (first.message.isEmpty())
-                first = attempt;
+            const QJsonValue alternativeType = alternative.toObject().value(QStringLiteral("type"));
+            if (!sameType && alternativeType.isString() && hasType(value, alternativeType.toString()))
+                sameType = attempt;
+        }
+        if (!matched && sameType) {
+            // The value has a right type but breaks a rule of that alternative (maxItems, minLength, …):
+            // say that rule, not "expected string or array, got array".
+            if (failure)
+                *failure = *sameType;
+            return false;
         }
         if (!matched) {
             QStringList types;

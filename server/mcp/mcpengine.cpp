@@ -12,6 +12,7 @@
 
 #include <QJsonDocument>
 
+#include <atomic>
 #include <exception>
 
 namespace jcr::mcp {
@@ -42,7 +43,26 @@ QJsonObject optionalObject(const QJsonObject& params, const QString& name)
     return value.toObject();
 }
 
+std::atomic<int> g_maxBatchSize{McpEngine::DefaultMaxBatchSize};
+
 } // namespace
+
+void McpEngine::setMaxBatchSize(int size)
+{
+    g_maxBatchSize.store(qMax(1, size), std::memory_order_relaxed);
+}
+
+int McpEngine::maxBatchSize()
+{
+    return g_maxBatchSize.load(std::memory_order_relaxed);
+}
+
+QString McpEngine::batchTooLarge(qsizetype size)
+{
+    const int limit = maxBatchSize();
+    return size > limit ? QStringLiteral("Invalid Request: batch too large: at most %1 messages").arg(limit)
+                        : QString();
+}
 
 McpEngine::McpEngine(ToolRegistry& tools, ResourceProvider& resources, PromptProvider& prompts, QObject* parent)
     : McpEngine(tools, resources, prompts, std::make_shared<McpSession>(), parent)
@@ -87,6 +107,11 @@ const QHash<QString, McpEngine::NotificationHandler>& McpEngine::notifications()
 }
 
 McpEngine::~McpEngine() = default;
+
+bool McpEngine::knowsMethod(const QString& name)
+{
+    return methods().contains(name) || notifications().contains(name);
+}
 
 QString McpEngine::serverVersion()
 {
@@ -176,6 +201,8 @@ QList<QJsonValue> McpEngine::handle(const QJsonValue& message)
             QStringLiteral("Invalid Request: JSON-RPC batches are only supported with protocol version 2025-03-26%1")
                 .arg(m_session.isInitialized() ? QStringLiteral(" (negotiated: %1)").arg(m_session.protocolVersion())
                                                : QStringLiteral(" and after initialize")))};
+    if (const QString tooLarge = batchTooLarge(batch.size()); !tooLarge.isEmpty())
+        return {JsonRpc::error(QJsonValue::Undefined, JsonRpc::InvalidRequest, tooLarge)};
     QJsonArray replies;
     for (const QJsonValue& entry : batch) {
         if (const auto reply = handleOne(entry))

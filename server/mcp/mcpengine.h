@@ -78,6 +78,21 @@ public:
     /// initialized. For events outside a request (e.g. "database missing" at start).
     void log(McpSession::LogLevel level, const QJsonValue& data, const QString& logger = QStringLiteral("jcr-mcp"));
 
+    /// The most messages one batch may hold, unless setMaxBatchSize() says otherwise.
+    static constexpr int DefaultMaxBatchSize = 100;
+    /// Sets the batch limit of every engine of the process: engines are made per request on HTTP workers, and
+    /// the limit is one setting of the server (JCR_MCP_MAX_BATCH_SIZE), so it is not a member.
+    static void setMaxBatchSize(int size);
+    static int maxBatchSize();
+    /// The -32600 message for a batch of `size` messages when it is over the limit, else an empty string. The
+    /// one place the rule lives: handle() answers a batch over it with this error and runs none of it; the HTTP
+    /// transport answers 400 with it before handing any work to a worker.
+    static QString batchTooLarge(qsizetype size);
+
+    /// True for the names of the requests and notifications this engine serves (tools/call, notifications/initialized,
+    /// …). Transports label metrics with these names only: whatever else a client sends is not ours to record.
+    static bool knowsMethod(const QString& name);
+
     static QString serverName() { return QStringLiteral("jcr-mcp"); }
     static QString serverVersion();
 

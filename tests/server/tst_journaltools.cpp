@@ -50,6 +50,8 @@ private slots:
     void notFoundSuggests();
     void compareAcceptsStringAndArray_data();
     void compareAcceptsStringAndArray();
+    void compareNamesTheBrokenRule_data();
+    void compareNamesTheBrokenRule();
     void filterPagesWithCursor();
     void filterRejectsForeignCursor();
     void warningKeywords_data();
@@ -256,6 +258,32 @@ void TestJournalTools::compareAcceptsStringAndArray()
                                        .toObject();
     QCOMPARE(structured.value(QStringLiteral("journals")).toArray().size(), found);
     QCOMPARE(structured.value(QStringLiteral("notFound")).toArray().size(), missing);
+}
+
+void TestJournalTools::compareNamesTheBrokenRule_data()
+{
+    QTest::addColumn<QJsonValue>("list");
+    QTest::addColumn<QString>("message"); // what the isError text must say
+    QJsonArray tooMany;
+    for (int i = 0; i < 21; ++i)
+        tooMany.append(QStringLiteral("Journal %1").arg(i));
+    // The rule of the alternative the value's type matches, not "expected string or array, got array".
+    QTest::addRow("21 items") << QJsonValue(tooMany) << QStringLiteral("journal_list: has more than 20 items");
+    QTest::addRow("empty array") << QJsonValue(QJsonArray{}) << QStringLiteral("journal_list: needs at least 1 item");
+    QTest::addRow("empty string") << QJsonValue(QString()) << QStringLiteral("journal_list: must not be empty");
+    QTest::addRow("array of numbers") << QJsonValue(QJsonArray{1, 2})
+                                      << QStringLiteral("journal_list[0]: expected string, got integer");
+    QTest::addRow("number") << QJsonValue(7) << QStringLiteral("journal_list: expected string or array, got integer");
+}
+
+void TestJournalTools::compareNamesTheBrokenRule()
+{
+    QFETCH(QJsonValue, list);
+    QFETCH(QString, message);
+    const QJsonObject result = resultOf(
+        m_harness->callTool(QStringLiteral("compare_journals"), QJsonObject{{QStringLiteral("journal_list"), list}}));
+    QCOMPARE(result.value(QStringLiteral("isError")).toBool(), true);
+    QVERIFY2(textOf(result).contains(message), qPrintable(textOf(result)));
 }
 
 void TestJournalTools::filterPagesWithCursor()

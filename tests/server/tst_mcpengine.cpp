@@ -9,6 +9,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -71,6 +72,8 @@ private slots:
     void logLevelFiltersMessages();
     void batches_data();
     void batches();
+    void batchLimit_data();
+    void batchLimit();
     void cancellationDropsTheResponse();
     void cancellationOfUnknownIdIsIgnored();
     void progressNotifications();
@@ -237,7 +240,6 @@ void TestMcpEngine::idsAreEchoedExactly_data()
     QTest::addRow("string one") << QByteArray("\"1\"");
     QTest::addRow("empty string") << QByteArray("\"\"");
     QTest::addRow("unicode string") << QByteArray("\"请求-α\"");
-    QTest::addRow("fraction (JSON-RPC number)") << QByteArray("1.5");
 }
 
 void TestMcpEngine::idsAreEchoedExactly()
@@ -262,6 +264,10 @@ void TestMcpEngine::invalidIds_data()
     QTest::addRow("true") << QByteArray("true");
     QTest::addRow("object") << QByteArray("{\"a\":1}");
     QTest::addRow("array") << QByteArray("[1]");
+    // JSON-RPC ids are strings or integers; MCP requests use only those (issue 10).
+    QTest::addRow("fraction") << QByteArray("1.5");
+    QTest::addRow("negative fraction") << QByteArray("-0.25");
+    QTest::addRow("exponent fraction") << QByteArray("15e-1");
 }
 
 void TestMcpEngine::invalidIds()
@@ -488,6 +494,46 @@ void TestMcpEngine::batches()
     QCOMPARE(array.at(1).toObject().value(QStringLiteral("id")), QJsonValue(QStringLiteral("b")));
     QCOMPARE(errorCode(array.at(1).toObject()), int(JsonRpc::MethodNotFound));
     QCOMPARE(errorCode(array.at(2).toObject()), int(JsonRpc::InvalidRequest));
+}
+
+void TestMcpEngine::batchLimit_data()
+{
+    QTest::addColumn<int>("limit"); // 0: the default
+    QTest::addColumn<int>("size");
+    QTest::addColumn<bool>("answered");
+    QTest::addRow("default, 100") << 0 << 100 << true;
+    QTest::addRow("default, 101") << 0 << 101 << false;
+    QTest::addRow("default, 5000") << 0 << 5000 << false;
+    QTest::addRow("limit 3, 3") << 3 << 3 << true;
+    QTest::addRow("limit 3, 4") << 3 << 4 << false;
+}
+
+void TestMcpEngine::batchLimit()
+{
+    QFETCH(int, limit);
+    QFETCH(int, size);
+    QFETCH(bool, answered);
+    McpEngine::setMaxBatchSize(limit > 0 ? limit : McpEngine::DefaultMaxBatchSize);
+    const auto restore = qScopeGuard([] { McpEngine::setMaxBatchSize(McpEngine::DefaultMaxBatchSize); });
+    m_harness->initialize(QStringLiteral("2025-03-26"));
+    QByteArrayList pings;
+    for (int i = 0; i < size; ++i)
+        pings << "{\"jsonrpc\":\"2.0\",\"id\":" + QByteArray::number(i) + ",\"method\":\"ping\"}";
+    const QByteArrayList replies = m_harness->engine.handleLine('[' + pings.join(',') + ']');
+    QCOMPARE(replies.size(), 1);
+    const QJsonDocument document = QJsonDocument::fromJson(replies.constFirst());
+    if (answered) {
+        QCOMPARE(document.array().size(), size);
+        return;
+    }
+    // One error without id, and none of the requests ran.
+    QVERIFY2(document.isObject(), replies.constFirst().left(200).constData());
+    QCOMPARE(errorCode(document.object()), int(JsonRpc::InvalidRequest));
+    QVERIFY(!document.object().contains(QStringLiteral("id")));
+    const QString message =
+        document.object().value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString();
+    const QString expected = QStringLiteral("batch too large: at most %1").arg(limit > 0 ? limit : 100);
+    QVERIFY2(message.contains(expected), qPrintable(message));
 }
 
 void TestMcpEngine::cancellationDropsTheResponse()
@@ -740,7 +786,7 @@ void TestMcpEngine::argumentErrorsPerVersion_data()
             << "journal_list";
         QTest::addRow("%s journal_list array of numbers", v.constData())
             << version << "compare_journals" << QJsonObject{{QStringLiteral("journal_list"), QJsonArray{1, 2}}}
-            << "journal_list";
+            << "journal_list[0]"; // the item at fault, since the array alternative is the one that applies
         QTest::addRow("%s quartile enum", v.constData())
             << version << "filter_journals" << QJsonObject{{QStringLiteral("quartile"), QStringLiteral("Q5")}}
             << "quartile";
