@@ -19,10 +19,11 @@ namespace jcr::mcp {
 /// answer: no query, no formatting, no JSON building — cheap enough for the HTTP event loop to answer it
 /// without handing it to a worker (McpEngine::quickAnswer()).
 ///
-/// The data version is JournalBackend::fileVersion(), the modification time of the database file: a sync replaces
+/// The data version is JournalBackend::fileVersion(), a hash of the database file's identity: a sync replaces
 /// the file (rename), so a new file means a new version. Workers store answers under the version of the file they read;
-/// currentDataVersion() looks at the file at most once a second. Answers from a replaced file are therefore
-/// never served more than a second after the swap, the same delay with which JournalBackend follows it.
+/// currentDataVersion() looks at the file at most once a second. Answers remembered from a replaced file are
+/// therefore served for at most a second after the swap (they were right for that file); JournalBackend itself
+/// checks the file before each use.
 class AnswerCache
 {
 public:

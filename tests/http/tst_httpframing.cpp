@@ -5,12 +5,12 @@
 
 #include "fixturedatabase.h"
 #include "mcpmessages.h"
+#include "processstats.h"
 #include "rawhttp.h"
 #include "serverprocess.h"
 #include "testpaths.h"
 
 #include <QElapsedTimer>
-#include <QFile>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -27,38 +27,15 @@
 #include <vector>
 
 using namespace Qt::StringLiterals;
+using jcr::test::cpuTicks;
 using jcr::test::McpMessages;
+using jcr::test::procStatusKiB;
 using jcr::test::RawHttp;
 using jcr::test::ServerProcess;
 
 namespace {
 
 const QByteArray kToken = "framing-test-token";
-
-/// A field of /proc/PID/status in KiB (VmRSS, VmHWM), -1 when unreadable.
-qint64 procStatusKiB(qint64 pid, const QByteArray& field)
-{
-    QFile file(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!file.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray& line : file.readAll().split('\n')) {
-        if (line.startsWith(field + ':'))
-            return line.mid(field.size() + 1).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
-
-/// CPU time the process used so far (user + system), in clock ticks.
-qint64 cpuTicks(qint64 pid)
-{
-    QFile file(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!file.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray stat = file.readAll();
-    // Fields after the command name, which is in parentheses and may contain spaces.
-    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
-    return fields.value(11).toLongLong() + fields.value(12).toLongLong(); // utime, stime
-}
 
 /// Waits until the process has used no CPU for 300 ms (at most 15 s): it has done what it was given.
 void waitUntilIdle(qint64 pid)

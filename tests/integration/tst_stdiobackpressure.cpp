@@ -4,6 +4,7 @@
 // near its resting size; afterwards every answer must still arrive, in order and correct.
 
 #include "fixturedatabase.h"
+#include "processstats.h"
 #include "testpaths.h"
 
 #include <QFile>
@@ -24,19 +25,6 @@ extern char** environ;
 #endif
 
 namespace {
-
-/// A value of /proc/PID/status in kB (VmRSS, VmHWM), -1 when missing.
-qint64 statusKilobytes(qint64 pid, const QByteArray& field)
-{
-    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray& line : status.readAll().split('\n')) {
-        if (line.startsWith(field + ':'))
-            return line.mid(field.size() + 1).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
 
 QByteArray requestLine(int id)
 {
@@ -195,7 +183,7 @@ void TestStdioBackpressure::pipelinedRequestsDoNotGrowMemory()
         takeAnswers();
     QCOMPARE(m_nextAnswer, 1);
     QVERIFY2(m_answerError.isEmpty(), qPrintable(m_answerError));
-    const qint64 restingKb = statusKilobytes(m_pid, "VmRSS");
+    const qint64 restingKb = jcr::test::procStatusKiB(m_pid, "VmRSS");
     QVERIFY(restingKb > 0);
 
     // Pipeline every request without reading a single answer, until all are written or the server stops
@@ -230,7 +218,7 @@ void TestStdioBackpressure::pipelinedRequestsDoNotGrowMemory()
         if (inputOpen && pending.isEmpty()) {
             // The peak is read before stdin closes: VmHWM keeps the largest size the server ever had, and the
             // old transport had read everything ahead by now.
-            peakKb = statusKilobytes(m_pid, "VmHWM");
+            peakKb = jcr::test::procStatusKiB(m_pid, "VmHWM");
             ::close(m_stdin);
             m_stdin = -1;
             inputOpen = false;
