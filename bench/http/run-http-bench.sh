@@ -38,8 +38,9 @@ concurrency="${JCR_BENCH_CONCURRENCY:-1 8 32}"
 threads="${JCR_BENCH_THREADS:-1}"
 mixes="${JCR_BENCH_MIXES:-get_journal search_journal get_journal_uncached search_journal_uncached ping}"
 version="2025-11-25"
-
-die() { echo "run-http-bench: $*" >&2; exit 1; }
+bench_name="run-http-bench"
+# shellcheck source=common.sh
+. "$here/common.sh"
 
 # wrk (and jq, for the results) from Debian; installed when missing (needs root or sudo).
 for package in wrk jq; do
@@ -51,66 +52,25 @@ done
 for tool in wrk jq curl node; do command -v "$tool" >/dev/null || die "$tool is required"; done
 [ -x "$server" ] || die "no server binary at $server (set JCR_BENCH_SERVER)"
 [ -x "$trivial" ] || die "no baseline binary at $trivial (set JCR_BENCH_TRIVIAL)"
-mkdir -p "$work"
-if [ ! -f "$db" ] || [ "$server" -nt "$db" ]; then
-    [ -f "$data/JCR2025-UTF8.csv" ] || die "no ShowJCR data at $data (set JCR_BENCH_DATA)"
-    echo "run-http-bench: building $db with sync" >&2
-    rm -f "$db"
-    "$server" sync --from "$data" --db "$db" >/dev/null
-fi
+ensure_database
 node "$here/mcpmix.mjs" bodies "$data" "$work" >&2
-
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
-trap cleanup EXIT
-
-# start LOG COMMAND... → sets $port from the command's ready line "…: listening on http://HOST:PORT (…)".
-start() {
-    local log="$1"; shift
-    "$@" 2>"$log" &
-    pids+=("$!")
-    for _ in $(seq 1 300); do
-        if grep -q 'listening on http://' "$log"; then
-            port="$(sed -n 's|.*listening on http://[^:]*:\([0-9]*\) .*|\1|p' "$log" | head -1)"
-            return 0
-        fi
-        kill -0 "${pids[-1]}" 2>/dev/null || die "$1 exited: $(cat "$log")"
-        sleep 0.1
-    done
-    die "no ready line from $1: $(cat "$log")"
-}
 
 start "$work/server.log" "$server" --transport streamable-http --port 0 --db "$db"
 server_port="$port"
-server_pid="${pids[-1]}"
+server_pid="$started_pid"
 # The same server with remembered answers off: every call runs its queries (the *_uncached mixes).
 JCR_MCP_ANSWER_CACHE_MB=0 start "$work/server-uncached.log" "$server" --transport streamable-http --port 0 --db "$db"
 uncached_port="$port"
-uncached_pid="${pids[-1]}"
+uncached_pid="$started_pid"
 start "$work/trivial.log" "$trivial" --port 0
 trivial_port="$port"
-trivial_pid="${pids[-1]}"
+trivial_pid="$started_pid"
 ticks="$(getconf CLK_TCK)"
 # CPU time (user + system, in clock ticks) a process has used so far.
 cputicks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 mcp="http://127.0.0.1:$server_port/mcp"
 mcp_uncached="http://127.0.0.1:$uncached_port/mcp"
 
-# open_session URL → prints the id of ONE session, initialized once; every wrk connection reuses it.
-open_session() {
-    local url="$1" headers="$work/init.headers" sid status
-    curl -sS -o "$work/init.body" -D "$headers" -X POST "$url" \
-        -H 'Content-Type: application/json' -H 'Accept: application/json, text/event-stream' \
-        --data '{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"jcr-bench-http","version":"1.0.0"}}}'
-    sid="$(tr -d '\r' <"$headers" | sed -n 's/^[Mm][Cc][Pp]-[Ss]ession-[Ii][Dd]: *//p' | head -1)"
-    [ -n "$sid" ] || die "initialize gave no Mcp-Session-Id: $(cat "$headers" "$work/init.body")"
-    status="$(curl -sS -o /dev/null -w '%{http_code}' -X POST "$url" \
-        -H 'Content-Type: application/json' -H 'Accept: application/json, text/event-stream' \
-        -H "Mcp-Session-Id: $sid" -H "MCP-Protocol-Version: $version" \
-        --data '{"jsonrpc":"2.0","method":"notifications/initialized"}')"
-    [ "$status" = 202 ] || die "notifications/initialized answered $status, expected 202"
-    echo "$sid"
-}
 session="$(open_session "$mcp")"
 session_uncached="$(open_session "$mcp_uncached")"
 echo "run-http-bench: session $session on port $server_port (uncached: port $uncached_port); baseline on port $trivial_port" >&2

@@ -28,51 +28,14 @@ concurrency="${JCR_SOAK_CONCURRENCY:-8}"
 modes="${JCR_SOAK_MODES:-cache nocache}"
 warmup="${JCR_SOAK_WARMUP:-10}"
 version="2025-11-25"
-
-die() { echo "run-soak: $*" >&2; exit 1; }
+bench_name="run-soak"
+# shellcheck source=common.sh
+. "$here/common.sh"
 
 for tool in wrk jq curl node; do command -v "$tool" >/dev/null || die "$tool is required (apt-get install wrk jq curl nodejs)"; done
 [ -x "$server" ] || die "no server binary at $server (set JCR_BENCH_SERVER)"
-mkdir -p "$work"
-if [ ! -f "$db" ] || [ "$server" -nt "$db" ]; then
-    [ -f "$data/JCR2025-UTF8.csv" ] || die "no ShowJCR data at $data (set JCR_BENCH_DATA)"
-    echo "run-soak: building $db with sync" >&2
-    rm -f "$db"
-    "$server" sync --from "$data" --db "$db" >/dev/null
-fi
+ensure_database
 node "$here/mcpmix.mjs" bodies "$data" "$work" >&2
-
-server_pid=""
-cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; wait 2>/dev/null || true; }
-trap cleanup EXIT
-
-# start_server LOG → sets $server_pid and $port from the ready line "…: listening on http://HOST:PORT (…)".
-start_server() {
-    local log="$1"
-    "$server" --transport streamable-http --port 0 --db "$db" 2>"$log" &
-    server_pid="$!"
-    for _ in $(seq 1 300); do
-        port="$(sed -n 's|.*listening on http://[^:]*:\([0-9]*\) .*|\1|p' "$log" | head -1)"
-        [ -n "$port" ] && return 0
-        kill -0 "$server_pid" 2>/dev/null || die "the server exited: $(cat "$log")"
-        sleep 0.1
-    done
-    die "no ready line from the server: $(cat "$log")"
-}
-
-# open_session URL → prints the id of one initialized session (every wrk connection reuses it).
-open_session() {
-    local url="$1" headers="$work/soak-init.headers" sid
-    curl -sS -o "$work/soak-init.body" -D "$headers" -X POST "$url" \
-        -H 'Content-Type: application/json' -H 'Accept: application/json, text/event-stream' \
-        --data '{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"jcr-soak","version":"1.0.0"}}}'
-    sid="$(tr -d '\r' <"$headers" | sed -n 's/^[Mm][Cc][Pp]-[Ss]ession-[Ii][Dd]: *//p' | head -1)"
-    [ -n "$sid" ] || die "initialize gave no Mcp-Session-Id: $(cat "$headers" "$work/soak-init.body")"
-    curl -sS -o /dev/null -X POST "$url" -H 'Content-Type: application/json' \
-        -H 'Accept: application/json, text/event-stream' -H "Mcp-Session-Id: $sid" -H "MCP-Protocol-Version: $version" \
-        --data '{"jsonrpc":"2.0","method":"notifications/initialized"}'
-    echo "$sid"
-}
 
 rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status"; }
 hwm_kb() { awk '/^VmHWM:/ { print $2 }' "/proc/$1/status"; }
@@ -89,7 +52,8 @@ for mode in $modes; do
         nocache) export JCR_MCP_ANSWER_CACHE_MB=0 ;;
         *) die "unknown mode $mode (cache or nocache)" ;;
     esac
-    start_server "$work/soak-server-$mode.log"
+    start "$work/soak-server-$mode.log" "$server" --transport streamable-http --port 0 --db "$db"
+    server_pid="$started_pid"
     url="http://127.0.0.1:$port/mcp"
     session="$(open_session "$url")"
     node "$here/mcpmix.mjs" verify "$url" "$session" "$work/soak.requests" >&2 ||
@@ -114,7 +78,6 @@ for mode in $modes; do
     peak="$(hwm_kb "$server_pid")"
     kill "$server_pid"
     wait "$server_pid" 2>/dev/null || true
-    server_pid=""
     jq -cs --arg mode "$mode" --argjson wrk "$line" --argjson peak "$peak" --argjson warmup "$warmup" \
           --argjson interval "$interval" '
         . as $s | {mode: $mode, wrk: $wrk, peak_rss_kb: $peak,
