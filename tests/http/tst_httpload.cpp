@@ -51,14 +51,6 @@ const char* const kNames[] = {
     "Alpha Journal of Testing", "alpha", "Omega Open", "1234-5678", "8765-432X", "journal", "testing", "Alpah Jurnal",
     "zzzz no such journal",     "omega"};
 
-RawHttp::Headers mcpHeaders(const QByteArray& session = {})
-{
-    RawHttp::Headers headers{{"Content-Type", "application/json"}, {"Accept", "application/json, text/event-stream"}};
-    if (!session.isEmpty())
-        headers.append({"Mcp-Session-Id", session});
-    return headers;
-}
-
 QByteArray initializeBody()
 {
     return R"({"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-06-18",)"
@@ -102,13 +94,13 @@ bool isGoodAnswer(const RawHttp::Response& response, qint64 id)
 
 QByteArray openSession(quint16 port)
 {
-    const RawHttp::Response init = RawHttp::request(port, "POST", "/mcp", mcpHeaders(), initializeBody());
+    const RawHttp::Response init = RawHttp::request(port, "POST", "/mcp", RawHttp::mcpHeaders(), initializeBody());
     const QByteArray session = init.header("mcp-session-id");
     if (init.status != 200 || session.isEmpty()) {
         qWarning().noquote() << "initialize failed:" << init.describe();
         return {};
     }
-    const RawHttp::Response initialized = RawHttp::request(port, "POST", "/mcp", mcpHeaders(session),
+    const RawHttp::Response initialized = RawHttp::request(port, "POST", "/mcp", RawHttp::mcpHeaders(session),
                                                            R"({"jsonrpc":"2.0","method":"notifications/initialized"})");
     if (initialized.status != 202) {
         qWarning().noquote() << "notifications/initialized failed:" << initialized.describe();
@@ -410,7 +402,7 @@ private slots:
                 timer.start();
                 ++id;
                 const RawHttp::Response response =
-                    RawHttp::request(port, "POST", "/mcp", mcpHeaders(session),
+                    RawHttp::request(port, "POST", "/mcp", RawHttp::mcpHeaders(session),
                                      toolCallBody(id, QStringLiteral("get_journal"), QStringLiteral("name_or_issn"),
                                                   QString::fromUtf8(kNames[id % std::size(kNames)])),
                                      kStallMs + 5000);
@@ -479,7 +471,7 @@ private slots:
             const qint64 id = 1000 + i;
             const bool search = i % 2 == 0;
             const RawHttp::Response response = RawHttp::request(
-                port, "POST", "/mcp", mcpHeaders(session),
+                port, "POST", "/mcp", RawHttp::mcpHeaders(session),
                 toolCallBody(id, search ? QStringLiteral("search_journal") : QStringLiteral("get_journal"),
                              search ? QStringLiteral("journal_name") : QStringLiteral("name_or_issn"),
                              QString::fromUtf8(kNames[i % std::size(kNames)])),

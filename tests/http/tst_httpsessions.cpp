@@ -33,22 +33,9 @@ using Settings = QList<QPair<QString, QString>>;
 
 const QByteArray kSecret = "sessions-test-secret-0123456789abcdef0123456789";
 
-RawHttp::Headers mcpHeaders(const QByteArray& session = {})
-{
-    RawHttp::Headers headers{{"Content-Type", "application/json"}, {"Accept", "application/json, text/event-stream"}};
-    if (!session.isEmpty())
-        headers.append({"Mcp-Session-Id", session});
-    return headers;
-}
-
-RawHttp::Response post(quint16 port, const QByteArray& body, const QByteArray& session = {})
-{
-    return RawHttp::request(port, "POST", "/mcp", mcpHeaders(session), body);
-}
-
 RawHttp::Response ping(quint16 port, const QByteArray& session)
 {
-    return post(port, R"({"jsonrpc":"2.0","id":7,"method":"ping"})", session);
+    return RawHttp::postMcp(port, R"({"jsonrpc":"2.0","id":7,"method":"ping"})", session);
 }
 
 RawHttp::Response deleteSession(quint16 port, const QByteArray& session)
@@ -87,14 +74,14 @@ QByteArray openSession(quint16 port,
                        const QString& version = QStringLiteral("2025-06-18"),
                        RawHttp::Response* refused = nullptr)
 {
-    const RawHttp::Response init = post(port, McpMessages::initialize(1, version));
+    const RawHttp::Response init = RawHttp::postMcp(port, McpMessages::initialize(1, version));
     if (init.status != 200 || init.header("mcp-session-id").isEmpty()) {
         if (refused)
             *refused = init;
         return {};
     }
     const QByteArray session = init.header("mcp-session-id");
-    if (finish && post(port, McpMessages::initialized(), session).status != 202)
+    if (finish && RawHttp::postMcp(port, McpMessages::initialized(), session).status != 202)
         return {};
     return session;
 }
@@ -128,10 +115,11 @@ private slots:
         QVERIFY(!session.isEmpty());
         // The method is x"} 1<newline>evil_metric 42<newline># (a raw string here would confuse moc).
         const QByteArray evil = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"x\\\"} 1\\nevil_metric 42\\n# \"}";
-        QCOMPARE(post(server->port(), evil, session).status, 200); // -32601 in the body
+        QCOMPARE(RawHttp::postMcp(server->port(), evil, session).status, 200); // -32601 in the body
         for (int i = 0; i < 50; ++i)
-            post(server->port(), "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"made/up/" + QByteArray::number(i) + "\"}",
-                 session);
+            RawHttp::postMcp(server->port(),
+                             "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"made/up/" + QByteArray::number(i) + "\"}",
+                             session);
         const RawHttp::Response metrics = RawHttp::request(server->port(), "GET", "/metrics");
         QCOMPARE(metrics.status, 200);
         for (const QByteArray& line : metrics.body.split('\n'))
@@ -314,7 +302,7 @@ private slots:
         QByteArrayList pings;
         for (int i = 0; i < size; ++i)
             pings << R"({"jsonrpc":"2.0","id":)" + QByteArray::number(i) + R"(,"method":"tools/list"})";
-        const RawHttp::Response response = post(server->port(), '[' + pings.join(',') + ']', session);
+        const RawHttp::Response response = RawHttp::postMcp(server->port(), '[' + pings.join(',') + ']', session);
         QVERIFY2(response.status == status, qPrintable(response.describe().left(500)));
         if (status == 200) {
             QCOMPARE(QJsonDocument::fromJson(response.body).array().size(), size);
@@ -345,8 +333,8 @@ private slots:
         const QByteArray session = openSession(server->port());
         QVERIFY(!session.isEmpty());
         for (const QByteArray& method : {QByteArray("ping"), QByteArray("tools/list")}) {
-            const RawHttp::Response response =
-                post(server->port(), "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"" + method + "\"}", session);
+            const RawHttp::Response response = RawHttp::postMcp(
+                server->port(), "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"" + method + "\"}", session);
             QVERIFY2(response.status == 200, qPrintable(response.describe()));
             const QJsonObject message = response.json();
             if (valid) {

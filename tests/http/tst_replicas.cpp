@@ -24,19 +24,6 @@ namespace {
 const QByteArray kSecret = "replica-test-secret-0123456789abcdef0123456789";
 const QByteArray kOtherSecret = "another-secret-for-replica-tests-9876543210abcdef";
 
-RawHttp::Headers mcpHeaders(const QByteArray& session = {})
-{
-    RawHttp::Headers headers{{"Content-Type", "application/json"}, {"Accept", "application/json, text/event-stream"}};
-    if (!session.isEmpty())
-        headers.append({"Mcp-Session-Id", session});
-    return headers;
-}
-
-RawHttp::Response post(quint16 port, const QByteArray& body, const QByteArray& session = {})
-{
-    return RawHttp::request(port, "POST", "/mcp", mcpHeaders(session), body);
-}
-
 QJsonObject structured(const RawHttp::Response& response)
 {
     return response.json().value("result").toObject().value("structuredContent").toObject();
@@ -88,13 +75,13 @@ private:
     /// initialize + notifications/initialized on `server`; the session id (empty on failure).
     QByteArray openSession(ServerProcess& server, const QString& version)
     {
-        const RawHttp::Response init = post(server.port(), McpMessages::initialize(m_nextId++, version));
+        const RawHttp::Response init = RawHttp::postMcp(server.port(), McpMessages::initialize(m_nextId++, version));
         const QByteArray session = init.header("mcp-session-id");
         if (init.status != 200 || session.isEmpty()) {
             qWarning().noquote() << init.describe();
             return {};
         }
-        const RawHttp::Response initialized = post(server.port(), McpMessages::initialized(), session);
+        const RawHttp::Response initialized = RawHttp::postMcp(server.port(), McpMessages::initialized(), session);
         return initialized.status == 202 ? session : QByteArray();
     }
 
@@ -143,13 +130,13 @@ private slots:
         QByteArray session = openSession(replica(startedOn), QStringLiteral("2025-06-18"));
         QVERIFY(!session.isEmpty());
         const QByteArray call = McpMessages::toolCall(m_nextId++, "get_journal", {{"name_or_issn", "1234-5678"}});
-        const RawHttp::Response original = post(replica(startedOn).port(), call, session);
+        const RawHttp::Response original = RawHttp::postMcp(replica(startedOn).port(), call, session);
         QVERIFY2(original.status == 200, qPrintable(original.describe()));
         QVERIFY(structured(original).value("found").toBool());
 
         if (tamper)
             session[10] = session[10] == 'x' ? 'y' : 'x';
-        const RawHttp::Response moved = post(replica(continuedOn).port(), call, session);
+        const RawHttp::Response moved = RawHttp::postMcp(replica(continuedOn).port(), call, session);
         QVERIFY2(moved.status == expectedStatus, qPrintable(moved.describe()));
         if (expectedStatus == 200)
             QCOMPARE(structured(moved), structured(original)); // the same answer from the other replica
@@ -173,7 +160,7 @@ private slots:
         const QByteArray batch = "[" +
                                  McpMessages::toolCall(m_nextId++, "get_journal", {{"name_or_issn", "1234-5678"}}) +
                                  "," + R"({"jsonrpc":"2.0","id":"p","method":"ping"})" + "]";
-        const RawHttp::Response answer = post(m_second.port(), batch, session);
+        const RawHttp::Response answer = RawHttp::postMcp(m_second.port(), batch, session);
         QVERIFY2(answer.status == batchStatus, qPrintable(answer.describe()));
     }
 

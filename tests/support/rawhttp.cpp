@@ -405,4 +405,17 @@ QList<RawHttp::SseEvent> RawHttp::parseEvents(const QByteArray& body)
     return events;
 }
 
+RawHttp::Headers RawHttp::mcpHeaders(const QByteArray& session)
+{
+    Headers headers{{"Content-Type", "application/json"}, {"Accept", "application/json, text/event-stream"}};
+    if (!session.isEmpty())
+        headers.append({"Mcp-Session-Id", session});
+    return headers;
+}
+
+RawHttp::Response RawHttp::postMcp(quint16 port, const QByteArray& body, const QByteArray& session)
+{
+    return request(port, "POST", "/mcp", mcpHeaders(session), body);
+}
+
 } // namespace jcr::test

@@ -81,6 +81,11 @@ public:
     bool waitForServerClose(int timeoutMs);
     void close();
 
+    /// The headers of an MCP POST as the SDK client sends them (JSON in, JSON or an event stream out), with the
+    /// session when given.
+    static Headers mcpHeaders(const QByteArray& session = {});
+    /// POST /mcp on a fresh connection with mcpHeaders(session), whole response read.
+    static Response postMcp(quint16 port, const QByteArray& body, const QByteArray& session = {});
     /// One request on a fresh connection, whole response read.
     static Response request(quint16 port,
                             const QByteArray& method,
