@@ -134,35 +134,10 @@ qsizetype RequestFramer::feed(QByteArrayView bytes, Event* event)
             break;
         case State::RequestLine:
         case State::Fields:
-            switch (takeLine(rest, &taken, m_limits.maxHeadBytes, &m_headBytes, m_limits.maxHeadBytes)) {
-            case Line::Complete:
-                lineComplete(event);
-                break;
-            case Line::Partial:
-                break;
-            case Line::TooLong:
-            case Line::OverBudget:
-                m_state == State::RequestLine ? fail(414, "URI Too Long: the request line is over the head limit")
-                                              : fail(431, "Request Header Fields Too Large");
-                break;
-            }
-            break;
         case State::ChunkSize:
         case State::ChunkDataEnd:
         case State::Trailers:
-            switch (takeLine(rest, &taken, MaxChunkSizeLine, &m_bodyBytes, m_limits.maxBodyBytes)) {
-            case Line::Complete:
-                lineComplete(event);
-                break;
-            case Line::Partial:
-                break;
-            case Line::TooLong:
-                fail(400, "Bad Request: malformed chunk");
-                break;
-            case Line::OverBudget:
-                fail(413, "Payload Too Large");
-                break;
-            }
+            taken = lineStep(rest, event);
             break;
         case State::Failed:
             break;
@@ -176,6 +151,26 @@ qsizetype RequestFramer::feed(QByteArrayView bytes, Event* event)
         *event = Event::RequestComplete;
     }
     return used;
+}
+
+qsizetype RequestFramer::lineStep(QByteArrayView bytes, Event* event)
+{
+    // Head lines count against the head limit; the lines of a chunked body (sizes, the CR LF after the data)
+    // against the body limit, each at most MaxChunkSizeLine long.
+    const bool inHead = m_state == State::RequestLine || m_state == State::Fields;
+    qsizetype taken = 0;
+    const Line line = inHead ? takeLine(bytes, &taken, m_limits.maxHeadBytes, &m_headBytes, m_limits.maxHeadBytes)
+                             : takeLine(bytes, &taken, MaxChunkSizeLine, &m_bodyBytes, m_limits.maxBodyBytes);
+    if (line == Line::Complete)
+        lineComplete(event);
+    else if (line != Line::Partial && inHead)
+        m_state == State::RequestLine ? fail(414, "URI Too Long: the request line is over the head limit")
+                                      : fail(431, "Request Header Fields Too Large");
+    else if (line == Line::TooLong)
+        fail(400, "Bad Request: malformed chunk");
+    else if (line == Line::OverBudget)
+        fail(413, "Payload Too Large");
+    return taken;
 }
 
 RequestFramer::Line

@@ -76,6 +76,8 @@ private:
     enum class State { Idle, RequestLine, Fields, Body, ChunkSize, ChunkData, ChunkDataEnd, Trailers, Failed };
 
     enum class Line { Complete, Partial, TooLong, OverBudget };
+    /// Takes bytes of a line in the head or in a chunked body, acting on it once complete; returns how many.
+    qsizetype lineStep(QByteArrayView bytes, Event* event);
     /// Takes bytes of the current line into m_line, counting them in *budget; Complete once it ends (at LF),
     /// with the line in m_line without its CR LF.
     Line takeLine(QByteArrayView bytes, qsizetype* used, qint64 maxLine, qint64* budget, qint64 budgetLimit);
