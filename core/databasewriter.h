@@ -30,6 +30,10 @@ public:
                             QString* error);
     /// The key under which abbreviations are compared: case folded, without dots, spaces and other punctuation.
     static QString abbreviationKey(const QString& abbreviation);
+    /// titleKey() without the words "the" and "part" anywhere: links "JAMA, the Journal of the American Medical
+    /// Association" to "JAMA-JOURNAL OF THE AMERICAN MEDICAL ASSOCIATION" and "… physiology. Part A, Molecular …"
+    /// to "… PHYSIOLOGY A-MOLECULAR …".
+    static QString looseTitleKey(const QString& title);
 
 private:
     QSqlDatabase m_db;

@@ -406,7 +406,8 @@ private slots:
     void abbreviationLists()
     {
         // The mini set with the fixture JabRef lists: each list recorded like a ShowJCR file, "The Alpha Journal
-        // of Testing" linked to Alpha Journal of Testing, the rows of journals not in the data kept unlinked.
+        // of Testing" linked to Alpha Journal of Testing, "Canadian journal of Zeta. The Annales" to "Canadian Journal
+        // of Zeta-Annales" (a "the" inside the title), the rows of journals not in the data kept unlinked.
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("abbreviations.db"));
         DataImporter importer;
@@ -415,21 +416,21 @@ private slots:
         QVERIFY2(importer.build(DataSource::fromFolder(test::miniDataDir()), path, QStringLiteral("mini"), &error),
                  qPrintable(error));
         QCOMPARE(importer.lastReport().abbreviationFiles, 4);
-        QCOMPARE(importer.lastReport().abbreviationRows, 10);
-        QCOMPARE(importer.lastReport().journalsWithAbbreviations, 1);
+        QCOMPARE(importer.lastReport().abbreviationRows, 11);
+        QCOMPARE(importer.lastReport().journalsWithAbbreviations, 2);
         JournalRepository repository;
         QVERIFY2(repository.open(path, &error), qPrintable(error));
         const DatabaseInfo info = repository.databaseInfo(&error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        QCOMPARE(info.journalsWithAbbreviations, 1);
-        QCOMPARE(info.toJson().value(QStringLiteral("journalsWithAbbreviations")).toInt(), 1);
+        QCOMPARE(info.journalsWithAbbreviations, 2);
+        QCOMPARE(info.toJson().value(QStringLiteral("journalsWithAbbreviations")).toInt(), 2);
         QStringList lists;
         for (const SourceFileInfo& source : info.sources) {
             if (source.kind.startsWith(QLatin1String("abbreviations-")))
                 lists << QStringLiteral("%1 %2 %3").arg(source.name, source.kind).arg(source.rows);
         }
         lists.sort();
-        QCOMPARE(lists, QStringList({"journal_abbreviations_ams.csv abbreviations-iso4 2",
+        QCOMPARE(lists, QStringList({"journal_abbreviations_ams.csv abbreviations-iso4 3",
                                      "journal_abbreviations_dainst.csv abbreviations-other 1",
                                      "journal_abbreviations_entrez.csv abbreviations-medline 2",
                                      "journal_abbreviations_general.csv abbreviations-iso4 5"}));
