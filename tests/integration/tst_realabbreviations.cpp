@@ -125,6 +125,13 @@ void TestRealAbbreviations::knownJournals_data()
     QTest::newRow("Phys Rev Lett") << "0031-9007"
                                    << "Phys. Rev. Lett."
                                    << "iso4";
+    // Linked by the loose key: "JAMA : the journal of …" to "JAMA-JOURNAL OF …", "… Part A, …" to "… A-…".
+    QTest::newRow("JAMA, MEDLINE") << "0098-7484"
+                                   << "JAMA"
+                                   << "medline";
+    QTest::newRow("Comp Biochem Physiol A") << "1095-6433"
+                                            << "Comp Biochem Physiol A Mol Integr Physiol"
+                                            << "medline";
 }
 
 void TestRealAbbreviations::knownJournals()
