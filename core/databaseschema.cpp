@@ -67,6 +67,14 @@ const char* const schemaStatements[] = {
     "CREATE TABLE extra_fact (id INTEGER PRIMARY KEY, journal_id INTEGER NOT NULL REFERENCES journal (id),"
     " source_id INTEGER NOT NULL, year INTEGER, fields TEXT NOT NULL)",
     "CREATE INDEX extra_fact_by_journal ON extra_fact (journal_id)",
+    // The JabRef abbreviation lists, one row per (list, full name, abbreviation, journal). journal_id is NULL
+    // when the full name matched no journal. normalized: the abbreviation case folded, without dots and spaces.
+    // kind: iso4, medline, other; list: the file it came from.
+    "CREATE TABLE journal_abbreviations (id INTEGER PRIMARY KEY, journal_id INTEGER REFERENCES journal (id),"
+    " abbreviation TEXT NOT NULL, normalized TEXT NOT NULL, kind TEXT NOT NULL, list TEXT NOT NULL,"
+    " full_name TEXT NOT NULL)",
+    "CREATE INDEX journal_abbreviations_by_normalized ON journal_abbreviations (normalized)",
+    "CREATE INDEX journal_abbreviations_by_journal ON journal_abbreviations (journal_id)",
 };
 
 } // namespace

@@ -4,7 +4,10 @@
 #include "textnormalizer.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -314,6 +317,76 @@ bool DatabaseWriter::writeFacts(const ImportedData& data, QString* error)
             return false;
     }
     return true;
+}
+
+QString DatabaseWriter::abbreviationKey(const QString& abbreviation)
+{
+    // titleKey() would drop a leading "The" and read "&" as "and"; an abbreviation keeps every word it has.
+    QString key;
+    const QString folded = abbreviation.normalized(QString::NormalizationForm_KC).toCaseFolded();
+    key.reserve(folded.size());
+    for (const QChar c : folded) {
+        if (c.isLetterOrNumber())
+            key.append(c);
+    }
+    return key;
+}
+
+QString DatabaseWriter::looseTitleKey(const QString& title)
+{
+    // titleKey() drops only a leading "The"; the lists write "JAMA, the Journal of …" and "… Part A, …" where JCR
+    // writes "JAMA-JOURNAL OF …" and "… A-…".
+    static const QRegularExpression fillers(QStringLiteral("\\b(the|part)\\b"),
+                                            QRegularExpression::CaseInsensitiveOption);
+    QString text = title;
+    return TextNormalizer::titleKey(text.replace(fillers, QStringLiteral(" ")));
+}
+
+bool DatabaseWriter::writeAbbreviations(const QList<AbbreviationRow>& rows,
+                                        const JournalLinker& linker,
+                                        int* linkedJournals,
+                                        QString* error)
+{
+    Insert insert(m_db,
+                  QStringLiteral("INSERT INTO journal_abbreviations (journal_id, abbreviation, normalized, kind, list,"
+                                 " full_name) VALUES (?, ?, ?, ?, ?, ?)"),
+                  error);
+    // Only rows that no title key finds try the loose key, so it cannot take a row from the journal it names.
+    QHash<QString, QList<int>> byLooseKey;
+    const QList<JournalLinker::Journal>& journals = linker.journals();
+    for (qsizetype i = 0; i < journals.size(); ++i) {
+        for (const QString& spelling : journals.at(i).spellings) {
+            QList<int>& owners = byLooseKey[looseTitleKey(spelling)];
+            if (!owners.contains(int(i)))
+                owners.append(int(i));
+        }
+    }
+    QSet<int> linked;
+    QHash<QString, QList<int>> journalsByFullName; // the lists repeat full names across files
+    for (const AbbreviationRow& row : rows) {
+        auto found = journalsByFullName.constFind(row.fullName);
+        if (found == journalsByFullName.constEnd()) {
+            QList<int> owners = linker.journalsWithKey(TextNormalizer::titleKey(row.fullName));
+            if (owners.isEmpty())
+                owners = byLooseKey.value(looseTitleKey(row.fullName));
+            found = journalsByFullName.insert(row.fullName, owners);
+        }
+        const QString key = abbreviationKey(row.abbreviation);
+        const QString kind = AbbreviationReader::kindName(row.kind);
+        if (found->isEmpty()) {
+            if (!insert.run({QVariant(), row.abbreviation, key, kind, row.file, row.fullName}))
+                return false;
+            continue;
+        }
+        for (const int journal : *found) {
+            linked.insert(journal);
+            if (!insert.run({journal + 1, row.abbreviation, key, kind, row.file, row.fullName}))
+                return false;
+        }
+    }
+    if (linkedJournals)
+        *linkedJournals = int(linked.size());
+    return insert.ok();
 }
 
 bool DatabaseWriter::writeMeta(const QString& dataSource, QString* error)

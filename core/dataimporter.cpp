@@ -1,5 +1,6 @@
 #include "dataimporter.h"
 
+#include "abbreviationreader.h"
 #include "databaseschema.h"
 #include "databasewriter.h"
 #include "journallinker.h"
@@ -193,7 +194,7 @@ bool DataImporter::buildFile(const QList<SourceFile>& files,
     ImportedData data;
     SourceParser parser(linker, data);
     QList<SourceFileInfo> sources;
-    const int steps = int(ordered.size()) + 2;
+    const int steps = int(ordered.size() + m_abbreviationFiles.size()) + 2;
     for (qsizetype i = 0; i < ordered.size(); ++i) {
         const SourceFile& file = ordered.at(i);
         emit progress(int(i), steps, QStringLiteral("reading %1").arg(file.fileName()));
@@ -211,7 +212,26 @@ bool DataImporter::buildFile(const QList<SourceFile>& files,
         m_report.skippedRows += result.skippedRows;
     }
 
-    qCInfo(lcImport) << "read and linked" << ordered.size() << "files in" << timer.elapsed() << "ms";
+    QList<AbbreviationRow> abbreviations;
+    for (qsizetype i = 0; i < m_abbreviationFiles.size(); ++i) {
+        const SourceFile& file = m_abbreviationFiles.at(i);
+        emit progress(int(ordered.size() + i), steps, QStringLiteral("reading %1").arg(file.fileName()));
+        QCoreApplication::processEvents();
+        if (m_cancelled)
+            return failBuild(QStringLiteral("cancelled"));
+        const AbbreviationReader::Result result = AbbreviationReader::read(file.fileName(), file.content());
+        qCInfo(lcImport).noquote() << file.fileName() << result.rows.size() << "rows," << result.skippedRows
+                                   << "skipped," << result.duplicates << "duplicates dropped";
+        const QString kind = QStringLiteral("abbreviations-%1")
+                                 .arg(AbbreviationReader::kindName(AbbreviationReader::kindOf(file.fileName())));
+        sources.append({file.fileName(), kind, 0, int(result.rows.size()), result.skippedRows, file.sha256(),
+                        QDateTime::currentDateTimeUtc()});
+        m_report.abbreviationRows += int(result.rows.size());
+        abbreviations.append(result.rows);
+    }
+
+    qCInfo(lcImport) << "read and linked" << ordered.size() + m_abbreviationFiles.size() << "files in"
+                     << timer.elapsed() << "ms";
     emit progress(steps - 2, steps, QStringLiteral("writing the database"));
     QCoreApplication::processEvents();
     if (m_cancelled)
@@ -220,7 +240,9 @@ bool DataImporter::buildFile(const QList<SourceFile>& files,
     if (!db.transaction())
         return failBuild(db.lastError().text());
     if (!writer.writeSources(sources, &message) || !writer.writeJournals(linker, data, &message) ||
-        !writer.writeFacts(data, &message) || !writer.writeMeta(dataSource, &message)) {
+        !writer.writeFacts(data, &message) ||
+        !writer.writeAbbreviations(abbreviations, linker, &m_report.journalsWithAbbreviations, &message) ||
+        !writer.writeMeta(dataSource, &message)) {
         db.rollback();
         return failBuild(message);
     }
@@ -238,6 +260,7 @@ bool DataImporter::buildFile(const QList<SourceFile>& files,
         return failBuild(QStringLiteral("the new database failed its integrity check"));
     check.finish();
     m_report.files = int(ordered.size());
+    m_report.abbreviationFiles = int(m_abbreviationFiles.size());
     m_report.journals = int(linker.journals().size());
     return true;
 }
@@ -298,7 +321,8 @@ bool DataImporter::build(const QList<SourceFile>& files,
                         .arg(targetPath, QString::fromLocal8Bit(renameError.message().c_str())));
     }
     m_report.milliseconds = timer.elapsed();
-    emit progress(int(files.size()) + 2, int(files.size()) + 2, QStringLiteral("done"));
+    const int steps = int(files.size() + m_abbreviationFiles.size()) + 2;
+    emit progress(steps, steps, QStringLiteral("done"));
     return true;
 }
 

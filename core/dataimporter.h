@@ -27,6 +27,9 @@ public:
                const QString& dataSource,
                QString* error = nullptr);
 
+    /// JabRef abbreviation lists that the next build() imports with the ShowJCR files (none by default).
+    void setAbbreviationFiles(const QList<SourceFile>& files) { m_abbreviationFiles = files; }
+
     /// Asks a running build() to stop; it then fails with "cancelled" and leaves the old database.
     void cancel();
 
@@ -36,6 +39,9 @@ public:
         int rows = 0;
         int skippedRows = 0;
         int journals = 0;
+        int abbreviationFiles = 0;
+        int abbreviationRows = 0;
+        int journalsWithAbbreviations = 0; ///< journals that at least one abbreviation row was linked to
         qint64 milliseconds = 0;
     };
     Report lastReport() const { return m_report; }
@@ -50,6 +56,7 @@ private:
     buildFile(const QList<SourceFile>& files, const QString& temporaryPath, const QString& dataSource, QString* error);
 
     Report m_report;
+    QList<SourceFile> m_abbreviationFiles;
     bool m_cancelled = false;
 };
 

@@ -54,6 +54,43 @@ QStringList DataSource::configuredFileNames()
     return names;
 }
 
+QString DataSource::defaultAbbreviationsBaseUrl()
+{
+    return QStringLiteral("https://raw.githubusercontent.com/JabRef/abbrv.jabref.org/main/journals/");
+}
+
+QStringList DataSource::defaultAbbreviationFileNames()
+{
+    static const char* const lists[] = {"acs",
+                                        "aea",
+                                        "ams",
+                                        "annee-philologique",
+                                        "astronomy",
+                                        "dainst",
+                                        "entrez",
+                                        "general",
+                                        "geology_physics",
+                                        "geology_physics_variations",
+                                        "ieee",
+                                        "ieee_strings",
+                                        "lifescience",
+                                        "mathematics",
+                                        "mechanical",
+                                        "medicus",
+                                        "meteorology",
+                                        "sociology",
+                                        "ubc"};
+    QStringList names;
+    for (const char* list : lists)
+        names << QStringLiteral("journal_abbreviations_%1.csv").arg(QLatin1String(list));
+    return names;
+}
+
+QString DataSource::defaultAbbreviationsSource(const QString& dataSource)
+{
+    return dataSource == defaultBaseUrl() ? defaultAbbreviationsBaseUrl() : QString();
+}
+
 bool DataSource::isUrl(const QString& location)
 {
     return location.startsWith(QLatin1String("http://"), Qt::CaseInsensitive) ||

@@ -25,6 +25,16 @@ public:
     /// The file list in effect: JCR_MCP_DATA_FILES (comma-separated) or defaultFileNames().
     static QStringList configuredFileNames();
 
+    /// The JabRef abbreviation lists online (JabRef/abbrv.jabref.org, folder journals/, branch main).
+    static QString defaultAbbreviationsBaseUrl();
+    /// The 19 JabRef list files fetched from a URL.
+    static QStringList defaultAbbreviationFileNames();
+    /// Where the abbreviation lists come from when neither --abbreviations-from nor JCR_MCP_ABBREVIATIONS_SOURCE
+    /// names them: JabRef online when the ShowJCR files come from the ShowJCR project online (nothing was
+    /// configured); nothing (an empty string) for any other folder or URL, so that a sync from local files or a
+    /// mirror never goes to the internet unasked.
+    static QString defaultAbbreviationsSource(const QString& dataSource);
+
     /// True when `location` is an http(s) URL rather than a folder.
     static bool isUrl(const QString& location);
 

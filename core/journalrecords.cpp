@@ -296,6 +296,7 @@ QJsonObject DatabaseInfo::toJson() const
             {QStringLiteral("dataSource"), dataSource},
             {QStringLiteral("builtAt"), timestamp(builtAt)},
             {QStringLiteral("journals"), journals},
+            {QStringLiteral("journalsWithAbbreviations"), journalsWithAbbreviations},
             {QStringLiteral("tableRows"), countsObject(tableRows)},
             {QStringLiteral("sources"), toJsonArray(sources)},
             {QStringLiteral("jcrYears"), intArray(jcrYears)},

@@ -310,6 +310,7 @@ struct DatabaseInfo
     QString dataSource;
     QDateTime builtAt;
     qint64 journals = 0;
+    qint64 journalsWithAbbreviations = 0; ///< journals that a JabRef abbreviation row is linked to
     QMap<QString, qint64> tableRows;
     QList<SourceFileInfo> sources;
     QList<int> jcrYears;

@@ -247,6 +247,11 @@ DatabaseInfo JournalRepository::databaseInfo(QString* error) const
     for (const QString& table : DatabaseSchema::tables())
         info.tableRows.insert(table, scalar(db, QStringLiteral("SELECT count(*) FROM %1").arg(table), {}, &failure));
     info.journals = info.tableRows.value(QStringLiteral("journal"));
+    // Not a failure when it fails: a database built before the abbreviation lists has no such table.
+    QSqlQuery abbreviations(db);
+    if (abbreviations.exec(QStringLiteral("SELECT count(DISTINCT journal_id) FROM journal_abbreviations")) &&
+        abbreviations.next())
+        info.journalsWithAbbreviations = abbreviations.value(0).toLongLong();
     if (query.exec(QStringLiteral("SELECT name, kind, year, rows, skipped_rows, sha256, imported_at FROM source_file"
                                   " ORDER BY kind, year, name"))) {
         while (query.next())

@@ -97,6 +97,12 @@ bool CommandLine::parse(const QStringList& arguments, ServerOptions* options, QS
         QStringLiteral("sync: a folder or URL holding the ShowJCR CSV files (default: JCR_MCP_DATA_SOURCE or the "
                        "ShowJCR project online)."),
         QStringLiteral("folder-or-url"));
+    const QCommandLineOption abbreviationsOption(
+        QStringLiteral("abbreviations-from"),
+        QStringLiteral("sync: a folder or URL holding the JabRef journal abbreviation lists (default: "
+                       "JCR_MCP_ABBREVIATIONS_SOURCE; else JabRef online when the ShowJCR files come from a URL, "
+                       "none when they come from a folder)."),
+        QStringLiteral("folder-or-url"));
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("query/search: print JSON."));
     const QCommandLineOption limitOption(QStringLiteral("limit"),
                                          QStringLiteral("search: how many matches to list (default 10)."),
@@ -126,8 +132,8 @@ bool CommandLine::parse(const QStringList& arguments, ServerOptions* options, QS
         QStringLiteral("allow-unauthenticated"),
         QStringLiteral("HTTP: listen on a non-loopback address without JCR_MCP_TOKEN (default: "
                        "JCR_MCP_ALLOW_UNAUTHENTICATED=1 or off). Only behind a proxy that authenticates the clients."));
-    parser.addOptions({dbOption, fromOption, jsonOption, limitOption, transportOption, hostOption, portOption,
-                       urlOption, exitWithParentOption, allowUnauthenticatedOption});
+    parser.addOptions({dbOption, fromOption, abbreviationsOption, jsonOption, limitOption, transportOption, hostOption,
+                       portOption, urlOption, exitWithParentOption, allowUnauthenticatedOption});
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("sync, query or search"),
                                  QStringLiteral("[command]"));
     parser.addPositionalArgument(QStringLiteral("arguments"), QStringLiteral("A journal name, ISSN or search text."),
@@ -153,6 +159,11 @@ bool CommandLine::parse(const QStringList& arguments, ServerOptions* options, QS
     options->dataSource = parser.isSet(fromOption)       ? parser.value(fromOption)
                           : !environmentSource.isEmpty() ? environmentSource
                                                          : DataSource::defaultBaseUrl();
+    const QString environmentAbbreviations = qEnvironmentVariable("JCR_MCP_ABBREVIATIONS_SOURCE");
+    options->abbreviationsSource = parser.isSet(abbreviationsOption) ? parser.value(abbreviationsOption)
+                                   : !environmentAbbreviations.isEmpty()
+                                       ? environmentAbbreviations
+                                       : DataSource::defaultAbbreviationsSource(options->dataSource);
     options->json = parser.isSet(jsonOption);
     options->allowUnauthenticated = parser.isSet(allowUnauthenticatedOption);
     options->exitWithParent =

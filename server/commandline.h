@@ -13,12 +13,13 @@ struct ServerOptions
     enum class Command { Serve, Sync, Query, Search, HealthCheck, Help, Version };
     enum class Transport { Stdio, Sse, StreamableHttp, Http /* SSE and Streamable HTTP on one port */ };
     Command command = Command::Serve;
-    QStringList arguments;                      ///< the words after the command (a journal name for query/search)
-    QString databasePath;                       ///< --db, JCR_MCP_DB, else the app data folder
-    QString dataSource;                         ///< --from, JCR_MCP_DATA_SOURCE, else the ShowJCR project online
-    bool json = false;                          ///< --json: machine-readable output
-    int limit = 10;                             ///< --limit for search
-    Transport transport = Transport::Stdio;     ///< --transport, JCR_MCP_TRANSPORT
+    QStringList arguments;                  ///< the words after the command (a journal name for query/search)
+    QString databasePath;                   ///< --db, JCR_MCP_DB, else the app data folder
+    QString dataSource;                     ///< --from, JCR_MCP_DATA_SOURCE, else the ShowJCR project online
+    QString abbreviationsSource;            ///< --abbreviations-from, JCR_MCP_ABBREVIATIONS_SOURCE, else see DataSource
+    bool json = false;                      ///< --json: machine-readable output
+    int limit = 10;                         ///< --limit for search
+    Transport transport = Transport::Stdio; ///< --transport, JCR_MCP_TRANSPORT
     QString host = QStringLiteral("127.0.0.1"); ///< --host, JCR_MCP_HOST
     quint16 port = 8080;                        ///< --port, JCR_MCP_PORT (0: any free port)
     QString healthUrl;                          ///< healthcheck: --url, else http://host:port/health

@@ -70,6 +70,10 @@ int DataCommands::sync(const ServerOptions& options)
         return 1;
     }
 
+    DataSource abbreviationSource;
+    QObject::connect(&abbreviationSource, &DataSource::progress, showProgress);
+    QObject::connect(&termination, &TerminationSignals::received, &abbreviationSource, &DataSource::cancel);
+    importer.setAbbreviationFiles(abbreviationFiles(options, abbreviationSource));
     const bool ok = importer.build(files, options.databasePath, options.dataSource, &error);
     if (terminal)
         m_err << Qt::endl;
@@ -86,9 +90,32 @@ int DataCommands::sync(const ServerOptions& options)
                  .arg(report.milliseconds / 1000.0, 0, 'f', 1)
                  .arg(options.databasePath)
           << Qt::endl;
+    if (report.abbreviationFiles > 0)
+        m_err << QStringLiteral("abbreviations: %1 lists, %2 rows, %3 journals gained abbreviations")
+                     .arg(report.abbreviationFiles)
+                     .arg(report.abbreviationRows)
+                     .arg(report.journalsWithAbbreviations)
+              << Qt::endl;
     if (!source.skippedFiles().isEmpty())
         m_err << "not found at the source (skipped): " << source.skippedFiles().join(QStringLiteral(", ")) << Qt::endl;
     return 0;
+}
+
+QList<SourceFile> DataCommands::abbreviationFiles(const ServerOptions& options, DataSource& source)
+{
+    if (options.abbreviationsSource.isEmpty())
+        return {};
+    QString error;
+    QList<SourceFile> files;
+    if (DataSource::isUrl(options.abbreviationsSource))
+        files = source.fetch(options.abbreviationsSource, DataSource::defaultAbbreviationFileNames(), &error);
+    else
+        files = DataSource::fromFolder(options.abbreviationsSource, &error);
+    // The abbreviation lists only add names: without them the database is still complete, so it is built anyway.
+    if (files.isEmpty())
+        m_err << "warning: abbreviation lists not imported from " << options.abbreviationsSource << ": "
+              << (error.isEmpty() ? QStringLiteral("no .csv files") : error) << Qt::endl;
+    return files;
 }
 
 bool DataCommands::openRepository(const ServerOptions& options, JournalRepository& repository)

@@ -2,10 +2,15 @@
 
 #include "commandline.h"
 
+#include "sourcefile.h"
+
+#include <QList>
+
 #include <QTextStream>
 
 namespace jcr {
 
+class DataSource;
 class JournalRepository;
 
 /// The data commands of jcr-mcp-server: sync, query and search. Results go to `out`, progress and errors
@@ -20,6 +25,8 @@ public:
     int search(const ServerOptions& options);
 
 private:
+    /// The JabRef lists named by options.abbreviationsSource; none, with a warning, when they cannot be had.
+    QList<SourceFile> abbreviationFiles(const ServerOptions& options, DataSource& source);
     /// Opens the database for query/search; says why on stderr when it cannot.
     bool openRepository(const ServerOptions& options, JournalRepository& repository);
 

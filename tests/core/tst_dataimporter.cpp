@@ -5,9 +5,11 @@
 #include "datasource.h"
 #include "fixturedatabase.h"
 #include "journalrepository.h"
+#include "testpaths.h"
 
 #include <QDir>
 #include <QFile>
+#include <QJsonObject>
 #include <QLockFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -399,6 +401,41 @@ private slots:
         DataImporter importer;
         QVERIFY(!importer.build({}, m_path, QString(), &error));
         QVERIFY(error.contains(QStringLiteral("no data files")));
+    }
+
+    void abbreviationLists()
+    {
+        // The mini set with the fixture JabRef lists: each list recorded like a ShowJCR file, "The Alpha Journal
+        // of Testing" linked to Alpha Journal of Testing, "Canadian journal of Zeta. The Annales" to "Canadian Journal
+        // of Zeta-Annales" (a "the" inside the title), the rows of journals not in the data kept unlinked.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("abbreviations.db"));
+        DataImporter importer;
+        importer.setAbbreviationFiles(DataSource::fromFolder(test::fixturesDir() + QStringLiteral("/abbrv")));
+        QString error;
+        QVERIFY2(importer.build(DataSource::fromFolder(test::miniDataDir()), path, QStringLiteral("mini"), &error),
+                 qPrintable(error));
+        QCOMPARE(importer.lastReport().abbreviationFiles, 4);
+        QCOMPARE(importer.lastReport().abbreviationRows, 11);
+        QCOMPARE(importer.lastReport().journalsWithAbbreviations, 2);
+        JournalRepository repository;
+        QVERIFY2(repository.open(path, &error), qPrintable(error));
+        const DatabaseInfo info = repository.databaseInfo(&error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(info.journalsWithAbbreviations, 2);
+        QCOMPARE(info.toJson().value(QStringLiteral("journalsWithAbbreviations")).toInt(), 2);
+        QStringList lists;
+        for (const SourceFileInfo& source : info.sources) {
+            if (source.kind.startsWith(QLatin1String("abbreviations-")))
+                lists << QStringLiteral("%1 %2 %3").arg(source.name, source.kind).arg(source.rows);
+        }
+        lists.sort();
+        QCOMPARE(lists, QStringList({"journal_abbreviations_ams.csv abbreviations-iso4 3",
+                                     "journal_abbreviations_dainst.csv abbreviations-other 1",
+                                     "journal_abbreviations_entrez.csv abbreviations-medline 2",
+                                     "journal_abbreviations_general.csv abbreviations-iso4 5"}));
+        // Without lists the count is zero (and the database from initTestCase has no linked rows).
+        QCOMPARE(m_repository.databaseInfo().journalsWithAbbreviations, 0);
     }
 
     void unreachableUrl()

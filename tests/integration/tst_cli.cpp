@@ -56,6 +56,44 @@ private slots:
         QVERIFY2(sync.err.contains(QStringLiteral("sync done: 15 files")), qPrintable(sync.err));
         QVERIFY2(sync.err.contains(QStringLiteral("progress [")), qPrintable(sync.err)); // not a terminal: lines
         QVERIFY(sync.out.isEmpty());
+        // A sync from a folder does not go online for the abbreviation lists unasked.
+        QVERIFY2(!sync.err.contains(QStringLiteral("abbreviation")), qPrintable(sync.err));
+    }
+
+    void abbreviationSource_data()
+    {
+        QTest::addColumn<bool>("byEnvironment");
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<QString>("expectedErr");
+        const QString lists = jcr::test::fixturesDir() + QStringLiteral("/abbrv");
+        const QString imported = QStringLiteral("abbreviations: 4 lists, 11 rows, 2 journals gained abbreviations");
+        QTest::addRow("--abbreviations-from") << false << lists << imported;
+        QTest::addRow("JCR_MCP_ABBREVIATIONS_SOURCE") << true << lists << imported;
+        // A missing source is a warning: the database is still built from the ShowJCR files.
+        QTest::addRow("missing folder") << false << QStringLiteral("/nonexistent/abbrv")
+                                        << QStringLiteral("warning: abbreviation lists not imported from "
+                                                          "/nonexistent/abbrv");
+        QTest::addRow("unreachable URL") << false << QStringLiteral("http://127.0.0.1:1/journals/")
+                                         << QStringLiteral("warning: abbreviation lists not imported from "
+                                                           "http://127.0.0.1:1/journals/");
+    }
+
+    void abbreviationSource()
+    {
+        QFETCH(bool, byEnvironment);
+        QFETCH(QString, source);
+        QFETCH(QString, expectedErr);
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        QStringList arguments{QStringLiteral("sync"), QStringLiteral("--from"), jcr::test::miniDataDir(),
+                              QStringLiteral("--db"), m_dir.filePath(QStringLiteral("abbreviations.db"))};
+        if (byEnvironment)
+            environment.insert(QStringLiteral("JCR_MCP_ABBREVIATIONS_SOURCE"), source);
+        else
+            arguments << QStringLiteral("--abbreviations-from") << source;
+        const Run sync = run(arguments, environment);
+        QCOMPARE(sync.exitCode, 0);
+        QVERIFY2(sync.err.contains(QStringLiteral("sync done: 15 files")), qPrintable(sync.err));
+        QVERIFY2(sync.err.contains(expectedErr), qPrintable(sync.err));
     }
 
     void commands_data()

@@ -23,6 +23,19 @@ bool hasShowJcrData()
     return QFileInfo::exists(showJcrDir() + QStringLiteral("/JCR2025-UTF8.csv"));
 }
 
+QString abbreviationsDir()
+{
+    const QString fromEnvironment = qEnvironmentVariable("JCR_MCP_ABBREVIATIONS_SOURCE");
+    if (!fromEnvironment.isEmpty() && QFileInfo(fromEnvironment).isDir())
+        return QFileInfo(fromEnvironment).absoluteFilePath();
+    return QDir::cleanPath(QStringLiteral(JCR_ABBRV_DIR));
+}
+
+bool hasAbbreviationData()
+{
+    return QFileInfo::exists(abbreviationsDir() + QStringLiteral("/journal_abbreviations_entrez.csv"));
+}
+
 QString serverBinary()
 {
     return QStringLiteral(JCR_SERVER_BINARY);

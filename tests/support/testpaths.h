@@ -10,6 +10,10 @@ QString fixturesDir();
 QString showJcrDir();
 /// True when the real ShowJCR files are present (integration tests skip with a reason otherwise).
 bool hasShowJcrData();
+/// Folder of the real JabRef abbreviation lists. JCR_MCP_ABBREVIATIONS_SOURCE overrides the configured default.
+QString abbreviationsDir();
+/// True when the real abbreviation lists are present.
+bool hasAbbreviationData();
 /// The built jcr-mcp-server binary.
 QString serverBinary();
 
