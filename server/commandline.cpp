@@ -102,7 +102,8 @@ bool CommandLine::parse(const QStringList& arguments, ServerOptions* options, QS
         QStringLiteral("sync: a folder or URL holding the JabRef journal abbreviation lists (default: "
                        "JCR_MCP_ABBREVIATIONS_SOURCE; else JabRef online when the ShowJCR files come from a URL, "
                        "none when they come from a folder)."),
-        QStringLiteral("folder-or-url"));
+        QStringLiteral("src")); // short: a longer option column would wrap the other options' help mid-word
+
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("query/search: print JSON."));
     const QCommandLineOption limitOption(QStringLiteral("limit"),
                                          QStringLiteral("search: how many matches to list (default 10)."),
