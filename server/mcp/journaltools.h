@@ -1,6 +1,8 @@
 #pragma once
 
+#include "journalbackend.h"
 #include "journalrecords.h"
+#include "journalrepository.h"
 #include "toolregistry.h"
 
 #include <QJsonObject>
@@ -10,17 +12,13 @@
 #include <functional>
 #include <optional>
 
-namespace jcr {
-class JournalRepository;
-} // namespace jcr
-
 namespace jcr::mcp {
 
-class JournalBackend;
-
-/// The journal tools: thin adapters from MCP arguments to JournalRepository queries and back to a
-/// structured result (the records' toJson()) plus readable text. The first four keep the names and
-/// arguments of the original ShowJCR MCP server so existing prompts keep working.
+/// What the journal tools share: registering them all, and resolving the journal an argument names.
+/// Each tool is its own class (searchjournaltool.h, …): a thin adapter from MCP arguments to
+/// JournalRepository queries and back to a structured result (the records' toJson()) plus readable text.
+/// The first four keep the names and arguments of the original ShowJCR MCP server so existing prompts keep
+/// working.
 class JournalTools
 {
 public:
@@ -49,10 +47,9 @@ public:
     /// The profile with only the JCR, CAS and warning facts of `year` (0 keeps everything).
     static JournalProfile restrictToYear(const JournalProfile& profile, int year);
 
-    static constexpr int MaxCompare = 20;
-    static constexpr int MaxFilterLimit = 100;
+    /// Runs `body` with the repository, or returns the "database missing, run sync" failure.
+    template <typename Body> static ToolOutput withRepository(JournalBackend& backend, Body body);
 
-private:
     /// What a tool says about the one journal that `field` names: the failure or "did you mean" when there is
     /// none, else `answer(repository, query, match)`, which reads the journal by match.journal.id (not by name
     /// or ISSN again: an ISSN can belong to two journals).
@@ -63,12 +60,26 @@ private:
                                       const QString& field,
                                       const JournalAnswer& answer);
 
-    static ToolDefinition searchJournal(JournalBackend& backend);
-    static ToolDefinition partitionTrends(JournalBackend& backend);
-    static ToolDefinition warningJournals(JournalBackend& backend);
-    static ToolDefinition compareJournals(JournalBackend& backend);
-    static ToolDefinition getJournal(JournalBackend& backend);
-    static ToolDefinition filterJournals(JournalBackend& backend);
+    /// The argument `name` as text, white space simplified.
+    static QString trimmedArgument(const QJsonObject& arguments, const QString& name);
+    /// Rejects an empty or over-long name, naming the field.
+    static bool checkName(const QString& value, const QString& field, ToolOutput* failure);
+    /// The "not found, did you mean" answer, with query/found/suggestions added to `structured`.
+    static ToolOutput notFound(const QString& query, const QStringList& suggestions, QJsonObject structured);
+    /// Exact title, ISSN or abbreviation: sure enough to show several such matches in full.
+    static bool isStrongMatch(MatchKind kind);
+
+    static constexpr int MaxCompare = 20;
+    static constexpr int MaxFilterLimit = 100;
 };
+
+template <typename Body> ToolOutput JournalTools::withRepository(JournalBackend& backend, Body body)
+{
+    QString error;
+    const JournalRepository* repository = backend.repository(&error);
+    if (!repository)
+        return ToolOutput::failure(error);
+    return body(*repository);
+}
 
 } // namespace jcr::mcp
