@@ -1,5 +1,6 @@
 #include "datacommands.h"
 
+#include "platform.h"
 #include "terminationsignals.h"
 
 #include "dataimporter.h"
@@ -12,9 +13,6 @@
 #include <QJsonObject>
 
 #include <cstdio>
-#ifdef Q_OS_UNIX
-#include <unistd.h>
-#endif
 
 namespace jcr {
 
@@ -22,11 +20,7 @@ namespace {
 
 bool stderrIsTerminal()
 {
-#ifdef Q_OS_UNIX
-    return ::isatty(STDERR_FILENO) == 1;
-#else
-    return false;
-#endif
+    return platform::stderrIsTerminal();
 }
 
 QString compactJson(const QJsonObject& object)
