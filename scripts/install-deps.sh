@@ -19,6 +19,7 @@ test_packages=(
     desktop-file-utils  # checking resources/jcr-mcp-tray.desktop
     sqlite3 nodejs npm  # the end-to-end tests with the official MCP SDK
     systemd curl dpkg-dev file  # tests/deployment: systemd-analyze verify, the curl example, cpack -G DEB
+    patchelf jq  # tests/packaging: the .mcpb's rpath (the mcpb target), the release's fill-server-json.sh
     clang libclang-rt-14-dev  # the libFuzzer test (tests/server/fuzz) needs clang and its sanitizer runtimes
     docker.io docker-compose debootstrap nginx  # tests/deployment: the image test (own dockerd), scale-out behind nginx
 )
