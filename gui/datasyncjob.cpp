@@ -195,6 +195,12 @@ QString DataSyncJob::describeFailure(const QString& serverError)
                        "settings.")
                  .arg(m.captured(1));
          }},
+        {QRegularExpression(QStringLiteral("^every source failed: (.*)$")),
+         [](const QRegularExpressionMatch& m) {
+             return tr("The journal data could not be downloaded from GitHub nor from its mirrors (%1). Check the "
+                       "internet connection and try again, or set JCR_MCP_DATA_MIRRORS to a mirror you can reach.")
+                 .arg(m.captured(1));
+         }},
         {QRegularExpression(QStringLiteral("^download of (\\S+) failed: (.*)$")),
          [](const QRegularExpressionMatch& m) {
              return tr("Downloading %1 failed (%2). Check the internet connection and try again.")
