@@ -284,7 +284,7 @@
 <context>
     <name>jcr::gui::DataSyncJob</name>
     <message>
-        <location filename="../../gui/datasyncjob.cpp" line="+116"/>
+        <location filename="../../gui/datasyncjob.cpp" line="+120"/>
         <source>The update stopped unexpectedly. Your previous journal data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1204,7 +1204,12 @@ Database: %2</source>
         </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
+        <source>Downloaded from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The update was cancelled. Your previous journal data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>

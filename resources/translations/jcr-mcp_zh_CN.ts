@@ -284,7 +284,7 @@
 <context>
     <name>jcr::gui::DataSyncJob</name>
     <message>
-        <location filename="../../gui/datasyncjob.cpp" line="+116"/>
+        <location filename="../../gui/datasyncjob.cpp" line="+120"/>
         <source>The update stopped unexpectedly. Your previous journal data is unchanged.</source>
         <translation>更新意外中止。原有的期刊数据保持不变。</translation>
     </message>
@@ -1207,7 +1207,12 @@ Database: %2</source>
         </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
+        <source>Downloaded from %1</source>
+        <translation>数据来源：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The update was cancelled. Your previous journal data is unchanged.</source>
         <translation>更新已取消。原有的期刊数据保持不变。</translation>
     </message>
