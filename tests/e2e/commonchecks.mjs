@@ -176,7 +176,7 @@ export function defineCommonTests(getClient, { dataDir, McpError, progress = tru
     for (const [field, type, rank] of [["人工智能", "journal", "A"], ["artificial intelligence", "conference", "A"],
       ["AI", "conference", "B"]]) {
       const result = (await client.callTool({ name: "filter_journals",
-        arguments: { ccf_field: field, venue_type: type, ccf_rank: rank, year: 2026, limit: 200 } })).structuredContent;
+        arguments: { ccf_field: field, venue_type: type, ccf_rank: rank, year: 2026, limit: 100 } })).structuredContent;
       assert.equal(result.ccfEdition, 2026);
       assert.equal(result.ccfField, "人工智能");
       assert.deepEqual(result.rows.map((r) => r.ccfTitle).sort(), venues(type, rank), `${field} ${type} ${rank}`);
