@@ -240,9 +240,10 @@ void TrendChartWidget::askAndSave()
         return;
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
     QString name = m_suggestedFileName.isEmpty() ? QStringLiteral("impact-factor") : m_suggestedFileName;
-    name.replace(QRegularExpression(QStringLiteral(R"([\\/:*?"<>|]+)")), QStringLiteral(" "));
+    // Characters no file name may hold (on any system) become spaces: "Journal: of/Tests" → "Journal of Tests".
+    name = name.replace(QRegularExpression(QStringLiteral(R"([\\/:*?"<>|]+)")), QStringLiteral(" ")).simplified();
     QString path = QFileDialog::getSaveFileName(this, tr("Save chart as image"),
-                                                QDir(folder).filePath(name.trimmed() + QStringLiteral(".png")),
+                                                QDir(folder).filePath(name + QStringLiteral(".png")),
                                                 tr("PNG images (*.png)"));
     if (path.isEmpty())
         return;

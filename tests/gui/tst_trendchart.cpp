@@ -5,8 +5,12 @@
 #include "trendchartwidget.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QFileDialog>
 #include <QImageReader>
+#include <QMessageBox>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QtTest>
 
 using jcr::TrendPoint;
@@ -60,6 +64,8 @@ private slots:
     void unwritablePathSaysWhy_data();
     void unwritablePathSaysWhy();
     void saveActionHasTheShortcut();
+    void saveActionAsksWhereAndSaves_data();
+    void saveActionAsksWhereAndSaves();
 };
 
 void TestTrendChart::niceMaximum_data()
@@ -299,6 +305,62 @@ void TestTrendChart::saveActionHasTheShortcut()
     QVERIFY(widget.actions().contains(save)); // in the context menu
     QCOMPARE(widget.contextMenuPolicy(), Qt::ActionsContextMenu);
     QVERIFY(!widget.accessibleName().isEmpty());
+}
+
+void TestTrendChart::saveActionAsksWhereAndSaves_data()
+{
+    QTest::addColumn<QString>("typed");   // what the user types in the file dialog, under a temporary folder
+    QTest::addColumn<QString>("written"); // the file that must exist afterwards; empty: none
+    QTest::addColumn<bool>("errorShown"); // a message box says why
+    QTest::addRow("with .png") << "chart.png"
+                               << "chart.png" << false;
+    QTest::addRow("without a suffix: .png added") << "chart"
+                                                  << "chart.png" << false;
+    QTest::addRow("folder does not exist") << "missing/chart.png"
+                                           << "" << true;
+}
+
+void TestTrendChart::saveActionAsksWhereAndSaves()
+{
+    QFETCH(QString, typed);
+    QFETCH(QString, written);
+    QFETCH(bool, errorShown);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    TrendChartWidget widget;
+    widget.setTrend(trendOf("2024:5:Q1 2025:6:Q1"));
+    widget.setSuggestedFileName(QStringLiteral("Journal: of/Tests"));
+    widget.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&widget));
+
+    // Answer the file dialog (and a possible error box) the way a user does, from inside their event loops.
+    QString proposed;
+    bool sawError = false;
+    QTimer answer;
+    answer.setInterval(20);
+    QObject::connect(&answer, &QTimer::timeout, [&] {
+        QWidget* modal = QApplication::activeModalWidget();
+        if (auto* dialog = qobject_cast<QFileDialog*>(modal)) {
+            proposed = dialog->selectedFiles().value(0);
+            dialog->selectFile(dir.filePath(typed));
+            static_cast<QDialog*>(dialog)->accept(); // QFileDialog::accept() is protected, QDialog::accept() public
+        } else if (auto* box = qobject_cast<QMessageBox*>(modal)) {
+            sawError = box->text().contains(dir.filePath(typed));
+            box->accept();
+        }
+    });
+    answer.start();
+    widget.saveAction()->trigger();
+    answer.stop();
+
+    // The proposed name is the journal's, without characters a file name cannot hold.
+    QVERIFY2(QFileInfo(proposed).fileName() == QStringLiteral("Journal of Tests.png"), qPrintable(proposed));
+    QCOMPARE(sawError, errorShown);
+    if (!written.isEmpty()) {
+        const QImage image(dir.filePath(written));
+        QVERIFY2(!image.isNull(), qPrintable(dir.filePath(written)));
+        QCOMPARE(image.size(), widget.size());
+    }
 }
 
 QTEST_MAIN(TestTrendChart)
