@@ -314,8 +314,9 @@ void LookupWindow::showJournal(qint64 journalId)
     if (profile) {
         showProfile(*profile);
         showTrend(journalId);
-    } else
+    } else {
         showMessage(tr("This journal cannot be shown: %1").arg(error));
+    }
 }
 
 void LookupWindow::showProfile(const JournalProfile& profile)

@@ -170,9 +170,12 @@ void TrendChartWidget::paint(QPainter& painter, const QSizeF& size) const
     for (const TrendPoint& point : m_trend)
         byYear.insert(point.year, point);
     const double column = chart.years().isEmpty() ? plot.width() : plot.width() / chart.years().size();
+    const bool anyZone =
+        std::any_of(m_trend.cbegin(), m_trend.cend(), [](const TrendPoint& point) { return point.casPartition > 0; });
     painter.setPen(MutedText);
-    painter.drawText(QRectF(0, chart.casRowY() - metrics.ascent(), plot.left() - 6, metrics.height()),
-                     Qt::AlignRight | Qt::AlignVCenter, tr("CAS"));
+    if (anyZone) // a journal without CAS partitions gets no empty CAS row
+        painter.drawText(QRectF(0, chart.casRowY() - metrics.ascent(), plot.left() - 6, metrics.height()),
+                         Qt::AlignRight | Qt::AlignVCenter, tr("CAS"));
     for (const int year : chart.years()) {
         const double x = chart.xForYear(year);
         painter.setPen(TextColor);
@@ -242,9 +245,9 @@ void TrendChartWidget::askAndSave()
     QString name = m_suggestedFileName.isEmpty() ? QStringLiteral("impact-factor") : m_suggestedFileName;
     // Characters no file name may hold (on any system) become spaces: "Journal: of/Tests" → "Journal of Tests".
     name = name.replace(QRegularExpression(QStringLiteral(R"([\\/:*?"<>|]+)")), QStringLiteral(" ")).simplified();
-    QString path = QFileDialog::getSaveFileName(this, tr("Save chart as image"),
-                                                QDir(folder).filePath(name + QStringLiteral(".png")),
-                                                tr("PNG images (*.png)"));
+    QString path =
+        QFileDialog::getSaveFileName(this, tr("Save chart as image"),
+                                     QDir(folder).filePath(name + QStringLiteral(".png")), tr("PNG images (*.png)"));
     if (path.isEmpty())
         return;
     if (QFileInfo(path).suffix().isEmpty())
