@@ -1107,7 +1107,7 @@ Restart the server now?</source>
     </message>
     <message>
         <location line="-52"/>
-        <location line="+72"/>
+        <location line="+75"/>
         <source>CAS</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1122,8 +1122,8 @@ Restart the server now?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+9"/>
+        <location line="+15"/>
+        <location line="+8"/>
         <source>Save chart as image</source>
         <translation type="unfinished"></translation>
     </message>

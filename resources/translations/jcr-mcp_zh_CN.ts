@@ -1110,7 +1110,7 @@ Restart the server now?</source>
     </message>
     <message>
         <location line="-52"/>
-        <location line="+72"/>
+        <location line="+75"/>
         <source>CAS</source>
         <translation>中科院</translation>
     </message>
@@ -1125,8 +1125,8 @@ Restart the server now?</source>
         <translation>无法将图表保存为 %1：%2</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+9"/>
+        <location line="+15"/>
+        <location line="+8"/>
         <source>Save chart as image</source>
         <translation>将图表另存为图片</translation>
     </message>
