@@ -109,7 +109,8 @@ bool JournalBackend::reopen(const DatabaseFileIdentity& now)
 bool JournalBackend::fail(const QString& why, QString* error)
 {
     QString message = why;
-    if (!message.contains(QLatin1String("sync")))
+    // Whether the reason already says what to do; the path itself may contain the word (…/firstsync/jcr.db).
+    if (!QString(why).remove(m_path).contains(QLatin1String("sync")))
         message += QLatin1Char(' ') + syncHint(m_path);
     m_lastError = message;
     if (error)
