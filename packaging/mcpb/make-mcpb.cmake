@@ -129,6 +129,13 @@ if(PLATFORM STREQUAL "win32")
     if(NOT status EQUAL 0)
         message(FATAL_ERROR "make-mcpb.cmake: windeployqt failed (${status})")
     endif()
+    # The MSVC runtime DLLs beside the server, so that it starts without the Visual C++ redistributable
+    # (VCToolsRedistDir is set in a Visual Studio developer shell, e.g. by the release workflow's msvc-dev-cmd).
+    if(DEFINED ENV{VCToolsRedistDir})
+        file(TO_CMAKE_PATH "$ENV{VCToolsRedistDir}" redist)
+        file(GLOB runtime "${redist}/x64/Microsoft.VC*.CRT/*.dll")
+        file(COPY ${runtime} DESTINATION "${STAGE}/server")
+    endif()
 else()
     # The SQLite driver, where Qt looks for plugins beside the application (<app dir>/sqldrivers).
     file(COPY "${QT_PLUGINS}/sqldrivers/" DESTINATION "${STAGE}/server/sqldrivers"
