@@ -37,6 +37,8 @@ ARG JCR_MCP_SOURCE_URL=
 ARG JCR_MCP_SYNC_AT_BUILD=0
 # Where that build-time sync reads from (a URL; default: the ShowJCR project online).
 ARG JCR_MCP_DATA_SOURCE=
+# The MCP Registry name of this server (server.json's "name"): the registry checks the image's label against it.
+ARG JCR_MCP_REGISTRY_NAME=io.github.jcr-mcp/jcr-mcp
 
 LABEL org.opencontainers.image.title="jcr-mcp" \
       org.opencontainers.image.description="Journal rankings (JCR impact factors and quartiles, CAS partitions, the international warning list, CCF ranks) for AI assistants over the Model Context Protocol (Streamable HTTP and legacy SSE)" \
@@ -46,7 +48,8 @@ LABEL org.opencontainers.image.title="jcr-mcp" \
       org.opencontainers.image.source="${JCR_MCP_SOURCE_URL}" \
       org.opencontainers.image.documentation="DEPLOYMENT.md in the sources" \
       org.opencontainers.image.vendor="jcr-mcp" \
-      org.opencontainers.image.base.name="debian:bookworm-slim"
+      org.opencontainers.image.base.name="debian:bookworm-slim" \
+      io.modelcontextprotocol.server.name="${JCR_MCP_REGISTRY_NAME}"
 
 # libssl3 and ca-certificates: Qt loads OpenSSL at run time (not in ldd) to download the ShowJCR files.
 RUN apt-get update \

@@ -1,5 +1,7 @@
 #include "datasource.h"
 
+#include "datamirrors.h"
+
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
@@ -173,6 +175,40 @@ QList<SourceFile> DataSource::fetch(const QString& baseUrl, const QStringList& f
     if (files.isEmpty() && error)
         *error = QStringLiteral("none of the %1 data files was found at %2").arg(fileNames.size()).arg(baseUrl);
     return files;
+}
+
+QList<SourceFile> DataSource::fetchWithMirrors(const QString& baseUrl,
+                                               const QStringList& fileNames,
+                                               const QStringList& mirrorTemplates,
+                                               QString* error,
+                                               int timeoutMs)
+{
+    m_usedUrl.clear();
+    QStringList failures;
+    QString lastReason;
+    const QStringList urls = DataMirrors::candidates(baseUrl, mirrorTemplates);
+    for (const QString& url : urls) {
+        if (url != baseUrl)
+            qCWarning(lcDataSource).noquote() << "trying the mirror" << url;
+        QString why;
+        const QList<SourceFile> files = fetch(url, fileNames, &why, timeoutMs);
+        if (!files.isEmpty()) {
+            m_usedUrl = url;
+            return files;
+        }
+        if (m_cancelled) {
+            if (error)
+                *error = why;
+            return {};
+        }
+        qCWarning(lcDataSource).noquote() << "the source" << url << "failed:" << why;
+        failures << QStringLiteral("%1 (%2)").arg(url, why);
+        lastReason = why;
+    }
+    if (error)
+        *error = urls.size() == 1 ? lastReason
+                                  : QStringLiteral("every source failed: %1").arg(failures.join(QStringLiteral("; ")));
+    return {};
 }
 
 void DataSource::cancel()

@@ -47,6 +47,17 @@ public:
     QList<SourceFile>
     fetch(const QString& baseUrl, const QStringList& fileNames, QString* error = nullptr, int timeoutMs = 60000);
 
+    /// fetch() from `baseUrl`, and when that fails (a network error, a server error, or none of the files there)
+    /// from each mirror of DataMirrors::candidates() in turn, with `mirrorTemplates` (normally
+    /// DataMirrors::configuredTemplates()). usedUrl() says which one delivered; the error names every attempt.
+    QList<SourceFile> fetchWithMirrors(const QString& baseUrl,
+                                       const QStringList& fileNames,
+                                       const QStringList& mirrorTemplates,
+                                       QString* error = nullptr,
+                                       int timeoutMs = 60000);
+    /// The base URL the last fetchWithMirrors() got its files from; empty when it failed.
+    QString usedUrl() const { return m_usedUrl; }
+
     /// Files a fetch skipped because they do not exist at the source.
     QStringList skippedFiles() const { return m_skipped; }
 
@@ -60,6 +71,7 @@ signals:
 
 private:
     QStringList m_skipped;
+    QString m_usedUrl;
     bool m_cancelled = false;
 };
 

@@ -48,6 +48,19 @@ QString ClaudeDesktopConfig::defaultConfigPath()
     return QDir(base).filePath(QStringLiteral("Claude/") + FileName);
 }
 
+QString ClaudeDesktopConfig::bundledExtension(const QString& serverBinary)
+{
+    const QString binaryFolder = QFileInfo(serverBinary).absolutePath();
+    for (const QString& folder : {binaryFolder, binaryFolder + QStringLiteral("/../share/jcr-mcp"),
+                                  binaryFolder + QStringLiteral("/../Resources")}) {
+        const QFileInfoList found =
+            QDir(folder).entryInfoList({QStringLiteral("jcr-mcp*.mcpb")}, QDir::Files | QDir::Readable, QDir::Name);
+        if (!found.isEmpty())
+            return QDir::cleanPath(found.last().absoluteFilePath()); // the newest version sorts last
+    }
+    return QString();
+}
+
 ClaudeDesktopConfig::ReadResult ClaudeDesktopConfig::read(QJsonObject* root, QByteArray* original, QString* error) const
 {
     QFile file(m_configPath);

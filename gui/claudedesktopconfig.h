@@ -31,6 +31,10 @@ public:
     static QString defaultConfigPath();
     QString configPath() const { return m_configPath; }
 
+    /// The one-click extension (jcr-mcp*.mcpb) installed with this server, if any: beside the server binary,
+    /// in ../share/jcr-mcp (Linux packages) or ../Resources (a macOS app bundle). Empty when there is none.
+    static QString bundledExtension(const QString& serverBinary);
+
     /// Adds or updates `mcpServers.<entryName>` = {"command": absolute binary, "args": ["--db", absolute path]}.
     /// Creates the file and its folder when absent. False with a message for the user when refused or failed.
     bool install(const QString& entryName, const QString& serverBinary, const QString& databasePath, QString* error);

@@ -4,6 +4,7 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
@@ -17,6 +18,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace jcr::gui {
@@ -67,6 +69,25 @@ ClaudeDesktopDialog::ClaudeDesktopDialog(const AppSettings& settings,
     m_message->hide();
     auto* restartHint = new QLabel(tr("Restart Claude Desktop afterwards so that it reads the file again."), claudeBox);
     restartHint->setWordWrap(true);
+    // An installation that ships the .mcpb: Claude Desktop installs it as an extension, with a settings form
+    // and no config file to edit, so it comes first.
+    const QString extension = ClaudeDesktopConfig::bundledExtension(serverBinary);
+    if (!extension.isEmpty()) {
+        auto* oneClick = new QLabel(tr("Recommended: install the JCR extension in Claude Desktop with one click "
+                                       "(it downloads the journal data itself on its first start)."),
+                                    claudeBox);
+        oneClick->setWordWrap(true);
+        auto* install = new QPushButton(tr("&Install the Claude Desktop extension…"), claudeBox);
+        install->setObjectName(QStringLiteral("installExtension"));
+        install->setToolTip(QDir::toNativeSeparators(extension));
+        connect(install, &QPushButton::clicked, this,
+                [extension] { QDesktopServices::openUrl(QUrl::fromLocalFile(extension)); });
+        auto* orLabel = new QLabel(tr("Or add this server to Claude Desktop's config file:"), claudeBox);
+        orLabel->setWordWrap(true);
+        claudeLayout->addWidget(oneClick);
+        claudeLayout->addWidget(install, 0, Qt::AlignLeft);
+        claudeLayout->addWidget(orLabel);
+    }
     claudeLayout->addWidget(path);
     claudeLayout->addWidget(m_status);
     claudeLayout->addLayout(buttonRow);

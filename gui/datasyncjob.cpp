@@ -12,6 +12,7 @@ namespace {
 constexpr int DefaultKillTimeoutMs = 5000;
 
 const QString FailedPrefix = QStringLiteral("sync failed: ");
+const QString DownloadedPrefix = QStringLiteral("downloaded from "); // the source or the mirror that delivered
 
 } // namespace
 
@@ -49,6 +50,7 @@ void DataSyncJob::start(const QStringList& arguments, const QProcessEnvironment&
     m_journalCount = -1;
     m_errorMessage.clear();
     m_serverError.clear();
+    m_downloadedFrom.clear();
     m_lines.clear();
     m_partialLine.clear();
     m_lastProgress = {};
@@ -96,6 +98,8 @@ void DataSyncJob::handleLine(const QString& line)
         m_journalCount = *journals;
     } else if (line.startsWith(FailedPrefix)) {
         m_serverError = line.mid(FailedPrefix.size()).trimmed();
+    } else if (line.startsWith(DownloadedPrefix)) {
+        m_downloadedFrom = line.mid(DownloadedPrefix.size()).trimmed();
     }
 }
 
@@ -193,6 +197,12 @@ QString DataSyncJob::describeFailure(const QString& serverError)
          [](const QRegularExpressionMatch& m) {
              return tr("The folder %1 contains no ShowJCR data files (.csv). Choose another data source in the "
                        "settings.")
+                 .arg(m.captured(1));
+         }},
+        {QRegularExpression(QStringLiteral("^every source failed: (.*)$")),
+         [](const QRegularExpressionMatch& m) {
+             return tr("The journal data could not be downloaded from GitHub nor from its mirrors (%1). Check the "
+                       "internet connection and try again, or set JCR_MCP_DATA_MIRRORS to a mirror you can reach.")
                  .arg(m.captured(1));
          }},
         {QRegularExpression(QStringLiteral("^download of (\\S+) failed: (.*)$")),

@@ -60,6 +60,9 @@ public:
     QString errorMessage() const { return m_errorMessage; }
     /// The server's own reason from its `sync failed:` line (English), for the details.
     QString serverError() const { return m_serverError; }
+    /// The URL the data was downloaded from (the source, or a mirror when it failed: `downloaded from …`);
+    /// empty for a folder or before the download.
+    QString downloadedFrom() const { return m_downloadedFrom; }
     /// Every line the server wrote to stderr.
     QStringList outputLines() const { return m_lines; }
     Progress lastProgress() const { return m_lastProgress; }
@@ -97,6 +100,7 @@ private:
     int m_journalCount = -1;
     QString m_errorMessage;
     QString m_serverError;
+    QString m_downloadedFrom;
     QStringList m_lines;
     QByteArray m_partialLine;
     Progress m_lastProgress;

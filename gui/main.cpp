@@ -95,8 +95,9 @@ int main(int argc, char* argv[])
 
     QString serverBinary = jcr::gui::ServerLocator::locate(QApplication::applicationDirPath());
     if (serverBinary.isEmpty()) {
-        std::fprintf(stderr, "jcr-mcp-tray: %s is neither beside this program nor on PATH\n",
-                     jcr::gui::ServerLocator::ServerName);
+        std::fprintf(stderr, "jcr-mcp-tray: %s is in none of: %s\n", jcr::gui::ServerLocator::ServerName,
+                     qPrintable(jcr::gui::ServerLocator::searchedPlaces(QApplication::applicationDirPath())
+                                    .join(QStringLiteral(", "))));
         serverBinary = QString::fromLatin1(jcr::gui::ServerLocator::ServerName); // the status says it cannot start
     }
 
@@ -116,6 +117,9 @@ int main(int argc, char* argv[])
         controller.startServer();
     if (!window.isEmpty())
         QTimer::singleShot(0, &controller, [&controller, window] { controller.open(window); });
+    // No journal data yet: offer to download it (never a command line), unless the update is opened anyway.
+    if (window != QLatin1String("update") && controller.offerFirstRun())
+        std::fprintf(stderr, "jcr-mcp-tray: no journal database yet; asking whether to download it\n");
     // One line per server start on stderr: where it listens and its process id (for logs and for the tests
     // that check no server outlives the app).
     jcr::gui::ServerSupervisor& supervisor = controller.supervisor();

@@ -4,6 +4,7 @@
 #include "appsettings.h"
 #include "claudedesktopconfig.h"
 #include "claudedesktopdialog.h"
+#include "firstrunprompt.h"
 #include "logwindow.h"
 #include "settingsdialog.h"
 #include "statuspresentation.h"
@@ -19,6 +20,8 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCursor>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QMenu>
 #include <QMessageBox>
 #include <QScreen>
@@ -44,7 +47,7 @@ TrayController::~TrayController()
 {
     // Windows first: some of them watch the supervisor, which goes next (and stops the server).
     for (QWidget* window : {m_settingsDialog.data(), m_claudeDialog.data(), m_logWindow.data(), m_aboutDialog.data(),
-                            m_lookupWindow.data(), m_updateDialog.data()})
+                            m_lookupWindow.data(), m_updateDialog.data(), m_firstRunPrompt.data()})
         delete window;
 }
 
@@ -144,8 +147,12 @@ QString TrayController::clientAddress() const
     return ClaudeDesktopConfig::httpUrl(m_settings, m_supervisor.port());
 }
 
-void TrayController::applyState(State state, const QString& reason)
+void TrayController::applyState(State state, const QString& givenReason)
 {
+    // Without a database the server's own reason names a command line; say what to do in the app instead.
+    const QString reason = state == State::Unhealthy && m_supervisor.isProcessRunning() && !databaseExists()
+                               ? tr("No journal data yet. Choose “Update journal data…” to download it.")
+                               : givenReason;
     const StatusPresentation status(state, reason, m_supervisor.isProcessRunning(), clientAddress());
     action(ActionId::Start)->setEnabled(status.isEnabled(Action::Start));
     action(ActionId::Stop)->setEnabled(status.isEnabled(Action::Stop));
@@ -162,6 +169,52 @@ void TrayController::applyState(State state, const QString& reason)
         notify(status.notificationTitle(), status.notificationMessage(), status.isProblem());
     m_lastState = state;
     m_lastReason = reason;
+}
+
+bool TrayController::databaseExists() const
+{
+    return QFileInfo::exists(m_settings.databasePath());
+}
+
+bool TrayController::offerFirstRun()
+{
+    if (databaseExists())
+        return false;
+    if (!m_firstRunPrompt) {
+        auto* prompt = new FirstRunPrompt;
+        prompt->setWindowIcon(TrayIcons::appIcon());
+        connect(prompt, &FirstRunPrompt::chosen, this, [this](FirstRunPrompt::Choice choice) {
+            if (choice == FirstRunPrompt::Choice::Download)
+                openUpdateData();
+            else if (choice == FirstRunPrompt::Choice::ChooseFolder)
+                chooseDataFolder();
+        });
+        m_firstRunPrompt = prompt;
+    }
+    m_firstRunPrompt->show();
+    m_firstRunPrompt->raise();
+    m_firstRunPrompt->activateWindow();
+    return true;
+}
+
+QWidget* TrayController::firstRunPrompt() const
+{
+    return m_firstRunPrompt;
+}
+
+QWidget* TrayController::updateDialog() const
+{
+    return m_updateDialog;
+}
+
+void TrayController::chooseDataFolder()
+{
+    const QString folder = QFileDialog::getExistingDirectory(nullptr, tr("The folder with the ShowJCR files"));
+    if (folder.isEmpty())
+        return;
+    m_settings.setDataSource(folder);
+    m_settings.save();
+    openUpdateData();
 }
 
 void TrayController::notify(const QString& title, const QString& message, bool warning)

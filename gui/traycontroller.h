@@ -70,12 +70,22 @@ public:
     void showMenu();
     /// Quits the app; the supervisor's destructor then stops the server.
     void quit();
+    /// When there is no journal database yet: asks the first-run question (FirstRunPrompt) and returns true.
+    bool offerFirstRun();
+    /// The open first-run question, if any (tests answer it).
+    QWidget* firstRunPrompt() const;
+    /// The reason the status shows now (the server's, or the app's plainer words for it).
+    QString statusReason() const { return m_lastReason; }
+    /// The open "Update journal data" dialog, if any.
+    QWidget* updateDialog() const;
 
 private:
     void createActions();
     void applyState(ServerSupervisor::State state, const QString& reason);
     void notify(const QString& title, const QString& message, bool warning);
     void handleSettingsSaved(bool serverChanged);
+    bool databaseExists() const;
+    void chooseDataFolder();
     QString clientAddress() const;
     /// Shows an app window that is kept until closed and reused while open.
     void present(QWidget* window);
@@ -97,6 +107,7 @@ private:
     QPointer<QWidget> m_aboutDialog;
     QPointer<QWidget> m_lookupWindow;
     QPointer<QWidget> m_updateDialog;
+    QPointer<QWidget> m_firstRunPrompt;
 };
 
 } // namespace jcr::gui

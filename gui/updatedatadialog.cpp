@@ -137,7 +137,10 @@ void UpdateDataDialog::syncFinished()
         m_statusLabel->setStyleSheet(QStringLiteral("color: #1b5e20"));
         m_statusLabel->setText(
             tr("The journal data is up to date: %n journal(s). The server now answers from the new data.", nullptr,
-               m_job->journalCount()));
+               m_job->journalCount()) +
+            (m_job->downloadedFrom().isEmpty()
+                 ? QString()
+                 : QLatin1Char('\n') + tr("Downloaded from %1").arg(m_job->downloadedFrom())));
         emit dataUpdated();
         break;
     case DataSyncJob::State::Cancelled:

@@ -3,8 +3,8 @@
 # ShowJCR files, end-to-end). The real files are taken from JCR_MCP_DATA_SOURCE, else ../shared/showjcr.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/install-deps.sh
-scripts/build.sh
+scripts/install-deps.sh test
+scripts/build.sh all
 if [[ -n "${JCR_MCP_DATA_SOURCE:-}" && -d "$JCR_MCP_DATA_SOURCE" ]]; then
     export JCR_MCP_DATA_SOURCE=$(cd "$JCR_MCP_DATA_SOURCE" && pwd)
 fi

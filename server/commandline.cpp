@@ -129,12 +129,16 @@ bool CommandLine::parse(const QStringList& arguments, ServerOptions* options, QS
         QStringLiteral("exit-with-parent"),
         QStringLiteral("Stop the server when the program that started it ends, as on SIGTERM (default: "
                        "JCR_MCP_EXIT_WITH_PARENT=1 or off). For supervisors such as the tray app."));
+    const QCommandLineOption syncIfMissingOption(
+        QStringLiteral("sync-if-missing"),
+        QStringLiteral("Serve at once and, when the database is missing, build it in the background as sync "
+                       "would (from --from); the tools say the data is being prepared until it is ready."));
     const QCommandLineOption allowUnauthenticatedOption(
         QStringLiteral("allow-unauthenticated"),
         QStringLiteral("HTTP: listen on a non-loopback address without JCR_MCP_TOKEN (default: "
                        "JCR_MCP_ALLOW_UNAUTHENTICATED=1 or off). Only behind a proxy that authenticates the clients."));
     parser.addOptions({dbOption, fromOption, abbreviationsOption, jsonOption, limitOption, transportOption, hostOption,
-                       portOption, urlOption, exitWithParentOption, allowUnauthenticatedOption});
+                       portOption, urlOption, exitWithParentOption, syncIfMissingOption, allowUnauthenticatedOption});
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("sync, query or search"),
                                  QStringLiteral("[command]"));
     parser.addPositionalArgument(QStringLiteral("arguments"), QStringLiteral("A journal name, ISSN or search text."),
@@ -167,6 +171,7 @@ bool CommandLine::parse(const QStringList& arguments, ServerOptions* options, QS
                                        : DataSource::defaultAbbreviationsSource(options->dataSource);
     options->json = parser.isSet(jsonOption);
     options->allowUnauthenticated = parser.isSet(allowUnauthenticatedOption);
+    options->syncIfMissing = parser.isSet(syncIfMissingOption);
     options->exitWithParent =
         parser.isSet(exitWithParentOption) || qEnvironmentVariable("JCR_MCP_EXIT_WITH_PARENT") == QLatin1String("1");
     bool limitOk = false;

@@ -24,6 +24,7 @@ struct ServerOptions
     quint16 port = 8080;                        ///< --port, JCR_MCP_PORT (0: any free port)
     QString healthUrl;                          ///< healthcheck: --url, else http://host:port/health
     bool exitWithParent = false;                ///< --exit-with-parent, JCR_MCP_EXIT_WITH_PARENT=1 (ParentWatch)
+    bool syncIfMissing = false;                 ///< --sync-if-missing: build a missing database at start (FirstSync)
     bool allowUnauthenticated = false; ///< --allow-unauthenticated (JCR_MCP_ALLOW_UNAUTHENTICATED: HttpSettings)
     QString helpText;
 

@@ -1,8 +1,10 @@
 #include "datacommands.h"
 
+#include "platform.h"
 #include "terminationsignals.h"
 
 #include "dataimporter.h"
+#include "datamirrors.h"
 #include "datasource.h"
 #include "journalrepository.h"
 #include "journaltextformatter.h"
@@ -12,9 +14,6 @@
 #include <QJsonObject>
 
 #include <cstdio>
-#ifdef Q_OS_UNIX
-#include <unistd.h>
-#endif
 
 namespace jcr {
 
@@ -22,11 +21,7 @@ namespace {
 
 bool stderrIsTerminal()
 {
-#ifdef Q_OS_UNIX
-    return ::isatty(STDERR_FILENO) == 1;
-#else
-    return false;
-#endif
+    return platform::stderrIsTerminal();
 }
 
 QString compactJson(const QJsonObject& object)
@@ -59,9 +54,12 @@ int DataCommands::sync(const ServerOptions& options)
     TerminationSignals termination;
     QObject::connect(&termination, &TerminationSignals::received, &source, &DataSource::cancel);
     QObject::connect(&termination, &TerminationSignals::received, &importer, &DataImporter::cancel);
-    if (DataSource::isUrl(options.dataSource))
-        files = source.fetch(options.dataSource, DataSource::configuredFileNames(), &error);
-    else
+    const QStringList mirrors = DataMirrors::configuredTemplates();
+    if (DataSource::isUrl(options.dataSource)) {
+        files = source.fetchWithMirrors(options.dataSource, DataSource::configuredFileNames(), mirrors, &error);
+        if (!files.isEmpty())
+            m_err << (terminal ? "\n" : "") << "downloaded from " << source.usedUrl() << Qt::endl;
+    } else
         files = DataSource::fromFolder(options.dataSource, &error);
     if (files.isEmpty()) {
         if (terminal)
@@ -74,7 +72,9 @@ int DataCommands::sync(const ServerOptions& options)
     QObject::connect(&abbreviationSource, &DataSource::progress, showProgress);
     QObject::connect(&termination, &TerminationSignals::received, &abbreviationSource, &DataSource::cancel);
     importer.setAbbreviationFiles(abbreviationFiles(options, abbreviationSource));
-    const bool ok = importer.build(files, options.databasePath, options.dataSource, &error);
+    // The source recorded in the database is where the files really came from (a mirror, maybe).
+    const QString usedSource = source.usedUrl().isEmpty() ? options.dataSource : source.usedUrl();
+    const bool ok = importer.build(files, options.databasePath, usedSource, &error);
     if (terminal)
         m_err << Qt::endl;
     if (!ok) {
@@ -108,7 +108,8 @@ QList<SourceFile> DataCommands::abbreviationFiles(const ServerOptions& options, 
     QString error;
     QList<SourceFile> files;
     if (DataSource::isUrl(options.abbreviationsSource))
-        files = source.fetch(options.abbreviationsSource, DataSource::defaultAbbreviationFileNames(), &error);
+        files = source.fetchWithMirrors(options.abbreviationsSource, DataSource::defaultAbbreviationFileNames(),
+                                        DataMirrors::configuredTemplates(), &error);
     else
         files = DataSource::fromFolder(options.abbreviationsSource, &error);
     // The abbreviation lists only add names: without them the database is still complete, so it is built anyway.

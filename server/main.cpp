@@ -2,6 +2,7 @@
 
 #include "commandline.h"
 #include "datacommands.h"
+#include "firstsync.h"
 #include "healthcheckcommand.h"
 #include "httpserver.h"
 #include "parentwatch.h"
@@ -77,6 +78,10 @@ int main(int argc, char* argv[])
             std::raise(SIGTERM);
         });
     }
+    // A fresh install (the .mcpb bundle) has no database: build it while already serving.
+    jcr::FirstSync firstSync;
+    if (options.syncIfMissing)
+        firstSync.startIfMissing(options);
     if (options.transport != jcr::ServerOptions::Transport::Stdio)
         return runHttp(options, err);
     return jcr::StdioServer(options.databasePath).run();

@@ -11,7 +11,8 @@ namespace jcr {
 /// Linux's PR_SET_PDEATHSIG would be the kernel's way, but it is not delivered everywhere (not in some
 /// containers and sandboxes), so this watches instead: it records getppid() when created and polls it on the
 /// event loop; when the parent dies the server is reparented (to init or a subreaper), the id changes and
-/// parentGone() is emitted once. On systems without getppid() (Windows) it does nothing.
+/// parentGone() is emitted once. On Windows (no re-parenting) it watches the parent process itself
+/// (platform::parentAlive).
 class ParentWatch : public QObject
 {
     Q_OBJECT

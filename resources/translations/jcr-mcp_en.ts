@@ -118,7 +118,7 @@
 <context>
     <name>jcr::gui::ClaudeDesktopConfig</name>
     <message>
-        <location filename="../../gui/claudedesktopconfig.cpp" line="+57"/>
+        <location filename="../../gui/claudedesktopconfig.cpp" line="+70"/>
         <source>Cannot read %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -161,7 +161,7 @@
 <context>
     <name>jcr::gui::ClaudeDesktopDialog</name>
     <message>
-        <location filename="../../gui/claudedesktopdialog.cpp" line="+28"/>
+        <location filename="../../gui/claudedesktopdialog.cpp" line="+30"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -191,7 +191,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
+        <source>Recommended: install the JCR extension in Claude Desktop with one click (it downloads the journal data itself on its first start).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Install the Claude Desktop extension…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Or add this server to Claude Desktop&apos;s config file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Other clients (HTTP, this app&apos;s server)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -269,7 +284,7 @@
 <context>
     <name>jcr::gui::DataSyncJob</name>
     <message>
-        <location filename="../../gui/datasyncjob.cpp" line="+116"/>
+        <location filename="../../gui/datasyncjob.cpp" line="+120"/>
         <source>The update stopped unexpectedly. Your previous journal data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -320,6 +335,11 @@
     </message>
     <message>
         <location line="+6"/>
+        <source>The journal data could not be downloaded from GitHub nor from its mirrors (%1). Check the internet connection and try again, or set JCR_MCP_DATA_MIRRORS to a mirror you can reach.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Downloading %1 failed (%2). Check the internet connection and try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -351,6 +371,39 @@
     <message>
         <location line="+1"/>
         <source>%1 Your previous journal data is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>jcr::gui::FirstRunPrompt</name>
+    <message>
+        <location filename="../../gui/firstrunprompt.cpp" line="+12"/>
+        <source>Welcome to JCR MCP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The journal data is not on this computer yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JCR MCP needs the journal lists (impact factors, CAS partitions, the warning list, CCF ranks) before it can answer. Download them now? It takes a minute or two. If you already have the ShowJCR files, choose their folder instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Download journal data now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a folder of ShowJCR files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Later</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1000,7 +1053,7 @@ Details: %1</source>
 <context>
     <name>jcr::gui::TrayController</name>
     <message>
-        <location filename="../../gui/traycontroller.cpp" line="+59"/>
+        <location filename="../../gui/traycontroller.cpp" line="+62"/>
         <source>&amp;Start server</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1070,7 +1123,17 @@ Details: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+66"/>
+        <source>No journal data yet. Choose “Update journal data…” to download it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>The folder with the ShowJCR files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+64"/>
         <source>Restart the server?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1182,7 +1245,12 @@ Database: %2</source>
         </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
+        <source>Downloaded from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The update was cancelled. Your previous journal data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -118,7 +118,7 @@
 <context>
     <name>jcr::gui::ClaudeDesktopConfig</name>
     <message>
-        <location filename="../../gui/claudedesktopconfig.cpp" line="+57"/>
+        <location filename="../../gui/claudedesktopconfig.cpp" line="+70"/>
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
@@ -161,7 +161,7 @@
 <context>
     <name>jcr::gui::ClaudeDesktopDialog</name>
     <message>
-        <location filename="../../gui/claudedesktopdialog.cpp" line="+28"/>
+        <location filename="../../gui/claudedesktopdialog.cpp" line="+30"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
@@ -191,7 +191,22 @@
         <translation>完成后请重新启动 Claude Desktop，使其重新读取该文件。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
+        <source>Recommended: install the JCR extension in Claude Desktop with one click (it downloads the journal data itself on its first start).</source>
+        <translation>推荐：一键在 Claude Desktop 中安装 JCR 扩展（首次启动时它会自行下载期刊数据）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Install the Claude Desktop extension…</source>
+        <translation>安装 Claude Desktop 扩展(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Or add this server to Claude Desktop&apos;s config file:</source>
+        <translation>或者把本服务器添加到 Claude Desktop 的配置文件：</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Other clients (HTTP, this app&apos;s server)</source>
         <translation>其他客户端（HTTP，本应用的服务器）</translation>
     </message>
@@ -269,7 +284,7 @@
 <context>
     <name>jcr::gui::DataSyncJob</name>
     <message>
-        <location filename="../../gui/datasyncjob.cpp" line="+116"/>
+        <location filename="../../gui/datasyncjob.cpp" line="+120"/>
         <source>The update stopped unexpectedly. Your previous journal data is unchanged.</source>
         <translation>更新意外中止。原有的期刊数据保持不变。</translation>
     </message>
@@ -320,6 +335,11 @@
     </message>
     <message>
         <location line="+6"/>
+        <source>The journal data could not be downloaded from GitHub nor from its mirrors (%1). Check the internet connection and try again, or set JCR_MCP_DATA_MIRRORS to a mirror you can reach.</source>
+        <translation>无法从 GitHub 及其镜像下载期刊数据（%1）。请检查网络连接后重试，或将 JCR_MCP_DATA_MIRRORS 设置为您能访问的镜像。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Downloading %1 failed (%2). Check the internet connection and try again.</source>
         <translation>下载 %1 失败（%2）。请检查网络连接后重试。</translation>
     </message>
@@ -352,6 +372,39 @@
         <location line="+1"/>
         <source>%1 Your previous journal data is unchanged.</source>
         <translation>%1原有的期刊数据保持不变。</translation>
+    </message>
+</context>
+<context>
+    <name>jcr::gui::FirstRunPrompt</name>
+    <message>
+        <location filename="../../gui/firstrunprompt.cpp" line="+12"/>
+        <source>Welcome to JCR MCP</source>
+        <translation>欢迎使用 JCR MCP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The journal data is not on this computer yet.</source>
+        <translation>这台电脑上还没有期刊数据。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JCR MCP needs the journal lists (impact factors, CAS partitions, the warning list, CCF ranks) before it can answer. Download them now? It takes a minute or two. If you already have the ShowJCR files, choose their folder instead.</source>
+        <translation>JCR MCP 需要先获取期刊数据（影响因子、中科院分区、预警名单、CCF 等级）才能回答问题。现在下载吗？大约需要一两分钟。如果您已有 ShowJCR 数据文件，也可以选择它们所在的文件夹。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Download journal data now</source>
+        <translation>立即下载期刊数据</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a folder of ShowJCR files…</source>
+        <translation>选择 ShowJCR 数据文件夹…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Later</source>
+        <translation>以后再说</translation>
     </message>
 </context>
 <context>
@@ -1001,7 +1054,7 @@ Details: %1</source>
 <context>
     <name>jcr::gui::TrayController</name>
     <message>
-        <location filename="../../gui/traycontroller.cpp" line="+59"/>
+        <location filename="../../gui/traycontroller.cpp" line="+62"/>
         <source>&amp;Start server</source>
         <translation>启动服务器(&amp;S)</translation>
     </message>
@@ -1071,7 +1124,17 @@ Details: %1</source>
         <translation>JCR MCP</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+66"/>
+        <source>No journal data yet. Choose “Update journal data…” to download it.</source>
+        <translation>还没有期刊数据。请选择“更新期刊数据…”进行下载。</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>The folder with the ShowJCR files</source>
+        <translation>ShowJCR 数据文件所在的文件夹</translation>
+    </message>
+    <message>
+        <location line="+64"/>
         <source>Restart the server?</source>
         <translation>重启服务器？</translation>
     </message>
@@ -1185,7 +1248,12 @@ Database: %2</source>
         </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
+        <source>Downloaded from %1</source>
+        <translation>数据来源：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The update was cancelled. Your previous journal data is unchanged.</source>
         <translation>更新已取消。原有的期刊数据保持不变。</translation>
     </message>

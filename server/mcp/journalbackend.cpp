@@ -3,6 +3,8 @@
 #include "journalrepository.h"
 #include "mcplogging.h"
 
+#include <atomic>
+
 namespace jcr::mcp {
 
 namespace {
@@ -10,6 +12,7 @@ namespace {
 constexpr int IntegrityWaitMs = 10000;
 /// A file version that could not be used is not opened again sooner (the failure answers meanwhile).
 constexpr qint64 RetryFailedMs = 1000;
+std::atomic<bool> preparingData{false};
 } // namespace
 
 JournalBackend::JournalBackend(const QString& databasePath) : m_path(databasePath)
@@ -26,6 +29,16 @@ QString JournalBackend::syncHint(const QString& databasePath)
         .arg(databasePath);
 }
 
+void JournalBackend::setPreparingData(bool preparing)
+{
+    preparingData = preparing;
+}
+
+bool JournalBackend::isPreparingData()
+{
+    return preparingData;
+}
+
 bool JournalBackend::open(QString* error)
 {
     // A stat(2) per use: cheap next to any query, and it makes a file rewritten in place visible at once.
@@ -35,6 +48,16 @@ bool JournalBackend::open(QString* error)
     const DatabaseFileIdentity now = DatabaseFileIdentity::of(m_path);
     if (!now.exists) {
         m_repository.reset(); // its data may be gone for good; answering from it would hide that
+        if (preparingData) {
+            m_lastError =
+                QStringLiteral("The journal data is being prepared: on its first start the server downloads "
+                               "the journal lists and builds its database (progress in the server log). "
+                               "Try again in a minute or two. 期刊数据正在准备中（首次启动需下载并建立数据库），"
+                               "请一两分钟后再试。");
+            if (error)
+                *error = m_lastError;
+            return false;
+        }
         return fail(QStringLiteral("The journal database was not found at %1.").arg(m_path), error);
     }
     if (!m_repository || m_repository->identity() != now) {
@@ -86,7 +109,8 @@ bool JournalBackend::reopen(const DatabaseFileIdentity& now)
 bool JournalBackend::fail(const QString& why, QString* error)
 {
     QString message = why;
-    if (!message.contains(QLatin1String("sync")))
+    // Whether the reason already says what to do; the path itself may contain the word (…/firstsync/jcr.db).
+    if (!QString(why).remove(m_path).contains(QLatin1String("sync")))
         message += QLatin1Char(' ') + syncHint(m_path);
     m_lastError = message;
     if (error)

@@ -53,6 +53,10 @@ public:
 
     /// The sentence that tells a user how to build the database.
     static QString syncHint(const QString& databasePath);
+    /// While true (FirstSync builds the missing database in the background: `--sync-if-missing`), a missing
+    /// database is explained as being prepared rather than with syncHint(). Any thread.
+    static void setPreparingData(bool preparing);
+    static bool isPreparingData();
 
 private:
     /// Opens the file as it is now (`now`), replacing the repository; false with the reason in m_lastError.

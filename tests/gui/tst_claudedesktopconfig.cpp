@@ -56,6 +56,8 @@ private slots:
     void removeLeavesOthers();
     void snippets_data();
     void snippets();
+    void findsBundledExtension_data();
+    void findsBundledExtension();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -284,6 +286,39 @@ void TestClaudeDesktopConfig::snippets()
     QCOMPARE(entry.value(QStringLiteral("type")).toString(), type);
     QCOMPARE(entry.value(QStringLiteral("headers")).toObject().value(QStringLiteral("Authorization")).toString(),
              token.isEmpty() ? QString() : QStringLiteral("Bearer ") + token);
+}
+
+void TestClaudeDesktopConfig::findsBundledExtension_data()
+{
+    QTest::addColumn<QStringList>("files"); // relative to a tree whose bin/ holds the server
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("beside the server") << QStringList{"bin/jcr-mcp-0.1.0-win32-amd64.mcpb"}
+                                       << "bin/jcr-mcp-0.1.0-win32-amd64.mcpb";
+    QTest::newRow("Linux package") << QStringList{"share/jcr-mcp/jcr-mcp-0.1.0-linux-x86_64.mcpb"}
+                                   << "share/jcr-mcp/jcr-mcp-0.1.0-linux-x86_64.mcpb";
+    QTest::newRow("macOS app") << QStringList{"Resources/jcr-mcp-0.1.0-darwin-arm64.mcpb"}
+                               << "Resources/jcr-mcp-0.1.0-darwin-arm64.mcpb";
+    QTest::newRow("newest version") << QStringList{"bin/jcr-mcp-0.1.0-linux-x86_64.mcpb",
+                                                   "bin/jcr-mcp-0.2.0-linux-x86_64.mcpb"}
+                                    << "bin/jcr-mcp-0.2.0-linux-x86_64.mcpb";
+    QTest::newRow("someone else's bundle") << QStringList{"bin/other.mcpb"} << QString();
+    QTest::newRow("none") << QStringList{} << QString();
+}
+
+void TestClaudeDesktopConfig::findsBundledExtension()
+{
+    QFETCH(QStringList, files);
+    QFETCH(QString, expected);
+    QTemporaryDir tree;
+    QVERIFY(tree.isValid());
+    QDir().mkpath(tree.filePath(QStringLiteral("bin")));
+    for (const QString& file : files) {
+        QDir().mkpath(QFileInfo(tree.filePath(file)).absolutePath());
+        QFile bundle(tree.filePath(file));
+        QVERIFY(bundle.open(QIODevice::WriteOnly));
+    }
+    const QString found = ClaudeDesktopConfig::bundledExtension(tree.filePath(QStringLiteral("bin/jcr-mcp-server")));
+    QCOMPARE(found, expected.isEmpty() ? QString() : tree.filePath(expected));
 }
 
 QTEST_GUILESS_MAIN(TestClaudeDesktopConfig)

@@ -46,6 +46,8 @@ private slots:
     void keepsOtherServersAndWritesABackup();
     void malformedFileIsRefused();
     void httpSnippetsCanBeCopied();
+    void offersTheBundledExtension_data();
+    void offersTheBundledExtension();
 
 private:
     QPushButton* button(ClaudeDesktopDialog& dialog, const char* name)
@@ -183,6 +185,29 @@ void TestClaudeDesktopDialog::httpSnippetsCanBeCopied()
     QVERIFY(dialog.findChild<QPlainTextEdit*>(QStringLiteral("snippet"))->toPlainText().contains(newUrl));
     QTest::mouseClick(button(dialog, "copySnippet"), Qt::LeftButton);
     QVERIFY(QGuiApplication::clipboard()->text().contains(newUrl));
+}
+
+void TestClaudeDesktopDialog::offersTheBundledExtension_data()
+{
+    QTest::addColumn<bool>("installed");
+    QTest::newRow("a .mcpb beside the server") << true;
+    QTest::newRow("none") << false;
+}
+
+void TestClaudeDesktopDialog::offersTheBundledExtension()
+{
+    QFETCH(bool, installed);
+    QTemporaryDir tree;
+    QDir().mkpath(tree.filePath(QStringLiteral("bin")));
+    if (installed) {
+        QFile bundle(tree.filePath(QStringLiteral("bin/jcr-mcp-0.1.0-linux-x86_64.mcpb")));
+        QVERIFY(bundle.open(QIODevice::WriteOnly));
+    }
+    ClaudeDesktopDialog dialog(*m_settings, tree.filePath(QStringLiteral("bin/jcr-mcp-server")), 0, m_configPath);
+    const QPushButton* install = dialog.findChild<QPushButton*>(QStringLiteral("installExtension"));
+    QCOMPARE(install != nullptr, installed);
+    if (install)
+        QVERIFY(install->toolTip().endsWith(QStringLiteral("jcr-mcp-0.1.0-linux-x86_64.mcpb")));
 }
 
 QTEST_MAIN(TestClaudeDesktopDialog)

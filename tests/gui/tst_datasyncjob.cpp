@@ -79,6 +79,7 @@ private slots:
     void badSourceReportsTheError_data();
     void badSourceReportsTheError();
     void missingServerBinary();
+    void fallsBackToAMirror();
     void failuresAreSaidForPeople_data();
     void failuresAreSaidForPeople();
 
@@ -239,6 +240,33 @@ void TestDataSyncJob::missingServerBinary()
     QVERIFY2(job.errorMessage().contains(QLatin1String("no-such-server")), qPrintable(job.errorMessage()));
 }
 
+void TestDataSyncJob::fallsBackToAMirror()
+{
+    // The source does not answer (GitHub out of reach); the mirror of JCR_MCP_DATA_MIRRORS has the files.
+    jcr::test::HeldFileServer mirror(jcr::test::miniDataDir(), QStringLiteral("nothing held.csv"));
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost));
+    const QString source = QStringLiteral("http://127.0.0.1:%1/data/").arg(probe.serverPort());
+    probe.close();
+    const QUrl mirrorUrl(mirror.baseUrl());
+    QProcessEnvironment environment = mirrorEnvironment(mirror.fileNames());
+    environment.insert(QStringLiteral("JCR_MCP_DATA_MIRRORS"),
+                       QStringLiteral("http://127.0.0.1:%1/{path}").arg(mirrorUrl.port()));
+    // The mirror serves its files under the same path as the dead source, so {path} maps one onto the other.
+    QCOMPARE(mirrorUrl.path(), QStringLiteral("/data/"));
+
+    const QString database = newDatabasePath();
+    DataSyncJob job(jcr::test::serverBinary());
+    QSignalSpy finishedSpy(&job, &DataSyncJob::finished);
+    job.start({QStringLiteral("sync"), QStringLiteral("--db"), database, QStringLiteral("--from"), source,
+               QStringLiteral("--abbreviations-from"), QString()},
+              environment);
+    QVERIFY(finishedSpy.wait(SyncTimeout));
+    QVERIFY2(job.state() == State::Succeeded, qPrintable(job.outputLines().join(u'\n')));
+    QCOMPARE(job.downloadedFrom(), mirror.baseUrl());
+    QVERIFY(stateOf(database).journals > 0);
+}
+
 QTEST_GUILESS_MAIN(TestDataSyncJob)
 void TestDataSyncJob::failuresAreSaidForPeople_data()
 {
@@ -250,6 +278,11 @@ void TestDataSyncJob::failuresAreSaidForPeople_data()
         << QStringLiteral("cannot create the lock file /srv/ro/jcr.db.lock: Permission denied; sync needs to write in "
                           "the folder of the database")
         << QStringLiteral("folder /srv/ro (Permission denied)");
+    QTest::addRow("every source failed")
+        << QStringLiteral(
+               "every source failed: https://raw.githubusercontent.com/x (download of a.csv failed: timeout); "
+               "https://cdn.jsdelivr.net/gh/x (download of a.csv failed: timeout)")
+        << QStringLiteral("JCR_MCP_DATA_MIRRORS");
     QTest::addRow("unknown") << QStringLiteral("something new") << QStringLiteral("The update failed: something new");
 }
 

@@ -64,10 +64,17 @@ private slots:
     void noStartStartsNoServer();
     void secondStartHandsOver();
     void desktopActionsAreAccepted();
+    void findsItsServerInTheBuildTree();
+    void missingDatabaseAsksToDownload();
 
 private:
-    /// Starts the app with a fresh HOME and settings; returns once it reported its server's pid.
-    bool startApp(QProcess& app, const QStringList& arguments, qint64* serverPid, QString* output);
+    /// Starts the app with a fresh HOME and settings (the database: `database`, else the fixture one);
+    /// returns once it reported its server's pid.
+    bool startApp(QProcess& app,
+                  const QStringList& arguments,
+                  qint64* serverPid,
+                  QString* output,
+                  const QString& database = QString());
 
     QTemporaryDir m_dir;
     QString m_database;
@@ -84,7 +91,8 @@ void TestTrayApp::initTestCase()
     QVERIFY2(jcr::test::buildDatabase(jcr::test::miniDataDir(), m_database, &error), qPrintable(error));
 }
 
-bool TestTrayApp::startApp(QProcess& app, const QStringList& arguments, qint64* serverPid, QString* output)
+bool TestTrayApp::startApp(
+    QProcess& app, const QStringList& arguments, qint64* serverPid, QString* output, const QString& database)
 {
     const QString home = m_dir.filePath(QStringLiteral("home%1").arg(++m_runs));
     const QString config = home + QStringLiteral("/.config");
@@ -94,7 +102,7 @@ bool TestTrayApp::startApp(QProcess& app, const QStringList& arguments, qint64* 
         AppSettings settings(config + QStringLiteral("/jcr-mcp/jcr-mcp-tray.conf"));
         settings.setTransport(AppSettings::Transport::Http);
         settings.setPort(0);
-        settings.setDatabasePath(m_database);
+        settings.setDatabasePath(database.isEmpty() ? m_database : database);
         settings.setStartServerWithApp(true);
         if (!settings.save())
             return false;
@@ -105,9 +113,9 @@ bool TestTrayApp::startApp(QProcess& app, const QStringList& arguments, qint64* 
     environment.insert(QStringLiteral("XDG_DATA_HOME"), home + QStringLiteral("/.local/share"));
     environment.insert(QStringLiteral("XDG_RUNTIME_DIR"), m_dir.path());
     environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    // The app looks for the server beside itself, then on PATH: the build tree keeps them apart.
-    environment.insert(QStringLiteral("PATH"), QFileInfo(jcr::test::serverBinary()).absolutePath() + u':' +
-                                                   environment.value(QStringLiteral("PATH")));
+    // The app looks for the server beside itself, then in the build tree (../server), then on PATH: a PATH
+    // without it (and without an installed /usr/local one) shows that the build tree is enough.
+    environment.insert(QStringLiteral("PATH"), QStringLiteral("/usr/bin:/bin"));
     environment.remove(QStringLiteral("JCR_MCP_DB"));
     app.setProcessEnvironment(environment);
     app.setProcessChannelMode(QProcess::MergedChannels);
@@ -236,6 +244,35 @@ void TestTrayApp::desktopActionsAreAccepted()
         QVERIFY2(app.exitStatus() == QProcess::NormalExit && app.exitCode() == 0,
                  qPrintable(command + QStringLiteral(": ") + output));
     }
+}
+
+void TestTrayApp::findsItsServerInTheBuildTree()
+{
+    // build/gui/jcr-mcp-tray runs build/server/jcr-mcp-server, as the README says to start it.
+    QProcess app;
+    qint64 serverPid = 0;
+    QString output;
+    QVERIFY2(startApp(app, {QStringLiteral("--quit-after-ms"), QStringLiteral("500")}, &serverPid, &output),
+             qPrintable(output));
+    QCOMPARE(QFileInfo(QStringLiteral("/proc/%1/exe").arg(serverPid)).canonicalFilePath(),
+             QFileInfo(jcr::test::serverBinary()).canonicalFilePath());
+    QVERIFY(app.waitForFinished(GoneTimeout));
+    QCOMPARE(app.exitCode(), 0);
+}
+
+void TestTrayApp::missingDatabaseAsksToDownload()
+{
+    QProcess app;
+    qint64 serverPid = 0;
+    QString output;
+    QVERIFY(startApp(app, {QStringLiteral("--no-start"), QStringLiteral("--quit-after-ms"), QStringLiteral("1000")},
+                     &serverPid, &output, m_dir.filePath(QStringLiteral("none/jcr.db"))));
+    QVERIFY(app.waitForFinished(GoneTimeout));
+    output += QString::fromLocal8Bit(app.readAll());
+    QCOMPARE(app.exitCode(), 0);
+    QVERIFY2(output.contains(QStringLiteral("no journal database yet; asking whether to download it")),
+             qPrintable(output));
+    QVERIFY2(!output.contains(QStringLiteral(" is in none of")), qPrintable(output));
 }
 
 QTEST_GUILESS_MAIN(TestTrayApp)
