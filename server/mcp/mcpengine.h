@@ -21,6 +21,7 @@ class AnswerCache;
 class PromptProvider;
 class RequestContext;
 class ResourceProvider;
+class StatelessProtocol;
 class ToolRegistry;
 
 /// The MCP protocol engine for one client session, independent of any transport.
@@ -65,6 +66,9 @@ public:
 
     McpSession& session() { return m_session; }
     const McpSession& session() const { return m_session; }
+    /// The stateless era (2026-07-28): requests whose params._meta names their protocol version go there
+    /// instead of through the session above (statelessprotocol.h).
+    StatelessProtocol& stateless() { return *m_stateless; }
 
     /// Where successful tools/call results are remembered (shared by all engines of a server), and
     /// handleLine() answers repeated questions from. Null (the default): nothing is remembered.
@@ -95,6 +99,8 @@ public:
 
     static QString serverName() { return QStringLiteral("jcr-mcp"); }
     static QString serverVersion();
+    /// What initialize and server/discover tell the client about this server.
+    static QString instructions();
 
 signals:
     /// A server-initiated message to send now (progress, log). Emitted synchronously from handle().
@@ -114,6 +120,8 @@ private:
     static const QHash<QString, NotificationHandler>& notifications();
 
     std::optional<QJsonObject> handleOne(const QJsonValue& message);
+    /// Runs the handler of `method` for the stateless era (which decides which methods it serves).
+    QJsonObject dispatch(const QString& method, const QJsonObject& params, RequestContext& context);
     QJsonObject page(const QJsonArray& items, const QString& list, const QString& key, const QJsonObject& params) const;
 
     QJsonObject initialize(const QJsonObject& params, RequestContext& context);
@@ -138,6 +146,7 @@ private:
     McpSession& m_session;
     AnswerCache* m_answers = nullptr;
     int m_pageSize = 50;
+    std::unique_ptr<StatelessProtocol> m_stateless;
 };
 
 } // namespace jcr::mcp
