@@ -116,7 +116,7 @@ McpEngine::~McpEngine() = default;
 
 bool McpEngine::knowsMethod(const QString& name)
 {
-    return methods().contains(name) || notifications().contains(name);
+    return methods().contains(name) || notifications().contains(name) || StatelessProtocol::servesMethod(name);
 }
 
 QString McpEngine::serverVersion()

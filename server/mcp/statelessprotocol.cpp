@@ -1,11 +1,13 @@
 #include "statelessprotocol.h"
 
+#include "answercache.h"
 #include "jsonschemavalidator.h"
 #include "mcpengine.h"
 #include "mcplogging.h"
 #include "mcpsession.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QMutexLocker>
 
 #include <exception>
@@ -222,6 +224,32 @@ QJsonObject StatelessProtocol::listenEnded(const QJsonValue& subscriptionId)
         subscriptionId, QJsonObject{{QStringLiteral("resultType"), QStringLiteral("complete")},
                                     {QStringLiteral("_meta"),
                                      QJsonObject{{SubscriptionIdKey, subscriptionId}, {ServerInfoKey, serverInfo()}}}});
+}
+
+QByteArray StatelessProtocol::quickAnswer(const QJsonObject& message, const AnswerCache& cache)
+{
+    const QJsonValue id = message.value(QStringLiteral("id"));
+    const QJsonObject params = message.value(QStringLiteral("params")).toObject();
+    if (!cache.isEnabled() || !JsonRpc::isValidId(id) ||
+        message.value(QStringLiteral("method")) != QLatin1String("tools/call") ||
+        params.value(QStringLiteral("_meta")).toObject().contains(QStringLiteral("progressToken")))
+        return QByteArray();
+    const QJsonValue tool = params.value(QStringLiteral("name"));
+    const QJsonValue arguments = params.value(QStringLiteral("arguments"));
+    if (!tool.isString() || !(arguments.isObject() || arguments.isUndefined() || arguments.isNull()))
+        return QByteArray();
+    Envelope envelope;
+    try {
+        envelope = readEnvelope(params);
+    } catch (const JsonRpcError&) {
+        return QByteArray(); // the engine answers with the error
+    }
+    const QByteArray stored = cache.find(
+        AnswerCache::key(envelope.protocolVersion, tool.toString(), arguments.toObject()), cache.currentDataVersion());
+    if (stored.isEmpty())
+        return QByteArray();
+    const QJsonObject result = QJsonDocument::fromJson(stored).object();
+    return JsonRpc::serialize(JsonRpc::result(id, decorate(QStringLiteral("tools/call"), params, result)));
 }
 
 StatelessProtocol::StatelessProtocol(Dispatcher dispatcher, RequestContext::Sink sink)

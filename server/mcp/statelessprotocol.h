@@ -16,6 +16,7 @@
 
 namespace jcr::mcp {
 
+class AnswerCache;
 class McpSession;
 
 /// The stateless era of MCP (2026-07-28 and later) for one engine: a request whose params._meta carries
@@ -95,6 +96,11 @@ public:
     static QList<QJsonObject> dataChangedNotifications(const QJsonValue& subscriptionId, const QJsonObject& honored);
     /// The response that ends a listen request gracefully (server shutdown, end of input).
     static QJsonObject listenEnded(const QJsonValue& subscriptionId);
+
+    /// The serialized response to a modern tools/call whose result `cache` holds for the data on disk now (and
+    /// that asks for no progress); empty otherwise (the request then goes to the engine). Touches no database,
+    /// so an HTTP transport may call it on its event loop.
+    static QByteArray quickAnswer(const QJsonObject& message, const AnswerCache& cache);
 
     StatelessProtocol(Dispatcher dispatcher, RequestContext::Sink sink);
     ~StatelessProtocol();
