@@ -248,8 +248,27 @@ QByteArray StatelessProtocol::quickAnswer(const QJsonObject& message, const Answ
         AnswerCache::key(envelope.protocolVersion, tool.toString(), arguments.toObject()), cache.currentDataVersion());
     if (stored.isEmpty())
         return QByteArray();
-    const QJsonObject result = QJsonDocument::fromJson(stored).object();
-    return JsonRpc::serialize(JsonRpc::result(id, decorate(QStringLiteral("tools/call"), params, result)));
+    // The members in the order QJsonDocument writes them, so the bytes equal handle()'s answer.
+    return QByteArrayLiteral("{\"id\":") + JsonRpc::serialize(id) +
+           QByteArrayLiteral(",\"jsonrpc\":\"2.0\",\"result\":") + decoratedToolResult(stored) + '}';
+}
+
+QByteArray StatelessProtocol::decoratedToolResult(const QByteArray& stored)
+{
+    // decorate() without parsing the stored result again (it carries the whole answer twice, as text and as
+    // structuredContent): QJsonDocument writes members sorted, so _meta comes first and resultType right
+    // after isError. A stored successful result is {"content":…,"isError":false,…}; inside strings every quote
+    // is escaped, and the content blocks have no isError member, so the first `"isError":false,` is the
+    // top-level one.
+    static const QByteArray meta =
+        QByteArrayLiteral("{\"_meta\":") + JsonRpc::serialize(QJsonObject{{ServerInfoKey, serverInfo()}}) + ',';
+    static const QByteArray isError = QByteArrayLiteral("\"isError\":false,");
+    const qsizetype at = stored.indexOf(isError);
+    if (!stored.startsWith("{\"content\":") || at < 0)
+        return JsonRpc::serialize(
+            decorate(QStringLiteral("tools/call"), QJsonObject(), QJsonDocument::fromJson(stored).object()));
+    const qsizetype split = at + isError.size();
+    return meta + stored.mid(1, split - 1) + QByteArrayLiteral("\"resultType\":\"complete\",") + stored.mid(split);
 }
 
 StatelessProtocol::StatelessProtocol(Dispatcher dispatcher, RequestContext::Sink sink)

@@ -102,6 +102,10 @@ public:
     /// so an HTTP transport may call it on its event loop.
     static QByteArray quickAnswer(const QJsonObject& message, const AnswerCache& cache);
 
+    /// A stored tools/call result as this era sends it: decorate() and serialize, by splicing bytes (the
+    /// answer cache's hits need no parsing).
+    static QByteArray decoratedToolResult(const QByteArray& stored);
+
     StatelessProtocol(Dispatcher dispatcher, RequestContext::Sink sink);
     ~StatelessProtocol();
 

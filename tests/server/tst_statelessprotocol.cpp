@@ -2,6 +2,7 @@
 // envelope, versions, removed methods, error codes, result shape and caching hints, subscriptions/listen,
 // the log level per request, progress and cancellation, and that neither era leaks into the other.
 
+#include "answercache.h"
 #include "engineharness.h"
 #include "jsonrpc.h"
 #include "mcpsession.h"
@@ -95,6 +96,9 @@ private slots:
     void logLevelPerRequest();
     void progressThenResponse();
     void cancellationDropsTheResponse();
+    void decoratedToolResultIsDecorate_data();
+    void decoratedToolResultIsDecorate();
+    void cachedAnswerIsTheSameBytes();
 
 private:
     QJsonObject send(const QJsonObject& message);
@@ -488,6 +492,48 @@ void TestStatelessProtocol::cancellationDropsTheResponse()
     QObject::disconnect(&m_harness->engine, &McpEngine::notificationReady, nullptr, nullptr);
     verifyChecks(send(parse(R"({"jsonrpc":"2.0","id":21,"method":"tools/list","params":{"_meta":{$ENV}}})")),
                  {"/result/resultType=\"complete\""});
+}
+
+void TestStatelessProtocol::decoratedToolResultIsDecorate_data()
+{
+    QTest::addColumn<QByteArray>("stored");
+    QTest::newRow("typical") << QByteArray(
+        R"({"content":[{"text":"IF 3.2","type":"text"}],"isError":false,"structuredContent":{"found":true}})");
+    QTest::newRow("the pattern inside the text")
+        << QByteArray(R"({"content":[{"text":"\"isError\":false, \"resultType\"","type":"text"}],"isError":false,)"
+                      R"("structuredContent":{"isError":false,"z":[1,2]}})");
+    QTest::newRow("no structuredContent") << QByteArray(R"({"content":[],"isError":false})");
+    QTest::newRow("another shape (parsed)") << QByteArray(R"({"isError":true,"content":[]})");
+}
+
+void TestStatelessProtocol::decoratedToolResultIsDecorate()
+{
+    // The answer cache's bytes for a hit must be exactly what decorate() and the serializer give.
+    QFETCH(QByteArray, stored);
+    const QJsonObject result = QJsonDocument::fromJson(stored).object();
+    QVERIFY(!result.isEmpty());
+    QCOMPARE(StatelessProtocol::decoratedToolResult(stored),
+             JsonRpc::serialize(StatelessProtocol::decorate(QStringLiteral("tools/call"), QJsonObject(), result)));
+}
+
+void TestStatelessProtocol::cachedAnswerIsTheSameBytes()
+{
+    // A repeated 2026 tools/call answered from the answer cache: the same bytes as the engine's answer, and a
+    // 2025 entry for the same question is not taken for it (the key holds the version).
+    AnswerCache cache(m_database);
+    m_harness->engine.setAnswerCache(&cache);
+    const QJsonObject call = parse(R"({"jsonrpc":"2.0","id":"c","method":"tools/call","params":{"name":"get_journal",)"
+                                   R"("arguments":{"name_or_issn":"Testing Letters"},"_meta":{$ENV}}})");
+    QVERIFY(StatelessProtocol::quickAnswer(call, cache).isEmpty());
+    m_harness->initialize();
+    m_harness->callTool(QStringLiteral("get_journal"),
+                        QJsonObject{{QStringLiteral("name_or_issn"), "Testing Letters"}});
+    QVERIFY(StatelessProtocol::quickAnswer(call, cache).isEmpty()); // only the 2025 answer is stored
+    const QByteArray computed = JsonRpc::serialize(send(call));
+    const QByteArray quick = StatelessProtocol::quickAnswer(call, cache);
+    QVERIFY(!quick.isEmpty());
+    QCOMPARE(quick, computed);
+    m_harness->engine.setAnswerCache(nullptr);
 }
 
 QTEST_GUILESS_MAIN(TestStatelessProtocol)
