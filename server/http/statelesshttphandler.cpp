@@ -43,6 +43,22 @@ QString nameMember(const QString& method)
     return QString();
 }
 
+/// The MCP-Protocol-Version header names 2026-07-28 but the body has no envelope: initialize cannot start a
+/// 2026 exchange, and any other request lacks what the version requires. Neither may silently become a 2025
+/// request.
+StatelessHttpHandler::Rejection
+withoutEnvelope(const QJsonValue& id, const QString& method, const QByteArray& versionHeader)
+{
+    const QString version = QString::fromLatin1(versionHeader.left(64));
+    if (method == QLatin1String("initialize"))
+        return mismatch(id,
+                        QStringLiteral("MCP-Protocol-Version %1 has no initialize; send server/discover").arg(version));
+    return reject(400, id,
+                  JsonRpcError{JsonRpc::InvalidParams,
+                               QStringLiteral("Invalid params: MCP-Protocol-Version %1 needs params._meta[\"%2\"]")
+                                   .arg(version, StatelessProtocol::ProtocolVersionKey)});
+}
+
 bool isBase64(const QByteArray& text)
 {
     if (text.isEmpty() || text.size() % 4 != 0)
@@ -97,6 +113,25 @@ QByteArray StatelessHttpHandler::decodeHeaderValue(const QByteArray& value, bool
     return QByteArray::fromBase64(encoded);
 }
 
+std::optional<StatelessHttpHandler::Rejection> StatelessHttpHandler::checkName(const QJsonValue& id,
+                                                                               const QString& method,
+                                                                               const QJsonObject& params,
+                                                                               const QByteArray& header)
+{
+    const QString member = nameMember(method);
+    if (member.isEmpty())
+        return std::nullopt;
+    if (header.isEmpty())
+        return mismatch(id, QStringLiteral("the Mcp-Name header is required for %1").arg(method));
+    bool ok = false;
+    const QByteArray name = decodeHeaderValue(header, &ok);
+    if (!ok)
+        return mismatch(id, QStringLiteral("Mcp-Name is not valid base64"));
+    if (QString::fromUtf8(name) != params.value(member).toString())
+        return mismatch(id, QStringLiteral("Mcp-Name differs from params.%1").arg(member));
+    return std::nullopt;
+}
+
 std::optional<StatelessHttpHandler::Rejection> StatelessHttpHandler::check(const QJsonValue& body,
                                                                            const HeaderLookup& header)
 {
@@ -110,18 +145,8 @@ std::optional<StatelessHttpHandler::Rejection> StatelessHttpHandler::check(const
     const QJsonObject params = message.value(QStringLiteral("params")).toObject();
     const QByteArray versionHeader = header("mcp-protocol-version");
 
-    // Only the header names 2026-07-28: initialize cannot start a 2026 exchange, and any other request lacks
-    // its envelope. Neither may silently become a 2025 request.
-    if (!StatelessProtocol::claims(params)) {
-        if (method == QLatin1String("initialize"))
-            return mismatch(id, QStringLiteral("MCP-Protocol-Version %1 has no initialize; send server/discover")
-                                    .arg(QString::fromLatin1(versionHeader.left(64))));
-        return reject(
-            400, id,
-            JsonRpcError{JsonRpc::InvalidParams,
-                         QStringLiteral("Invalid params: MCP-Protocol-Version %1 needs params._meta[\"%2\"]")
-                             .arg(QString::fromLatin1(versionHeader.left(64)), StatelessProtocol::ProtocolVersionKey)});
-    }
+    if (!StatelessProtocol::claims(params))
+        return withoutEnvelope(id, method, versionHeader);
 
     // The envelope, then the headers against the body, then the version (a wrong body version with the right
     // header is a mismatch, not an unsupported version).
@@ -149,23 +174,10 @@ std::optional<StatelessHttpHandler::Rejection> StatelessHttpHandler::check(const
         return mismatch(id, QStringLiteral("the MCP-Protocol-Version header is required"));
     if (methodHeader.isEmpty())
         return mismatch(id, QStringLiteral("the Mcp-Method header is required"));
-    if (const QString member = nameMember(method); !member.isEmpty()) {
-        const QByteArray raw = header("mcp-name");
-        if (raw.isEmpty())
-            return mismatch(id, QStringLiteral("the Mcp-Name header is required for %1").arg(method));
-        bool ok = false;
-        const QByteArray name = decodeHeaderValue(raw, &ok);
-        if (!ok)
-            return mismatch(id, QStringLiteral("Mcp-Name is not valid base64"));
-        if (QString::fromUtf8(name) != params.value(member).toString())
-            return mismatch(id, QStringLiteral("Mcp-Name differs from params.%1").arg(member));
-    }
+    if (auto rejection = checkName(id, method, params, header("mcp-name")))
+        return rejection;
     if (!StatelessProtocol::servesMethod(method))
-        return reject(404, id,
-                      JsonRpcError{JsonRpc::MethodNotFound,
-                                   QStringLiteral("Method not found: %1 (not part of protocol version %2)")
-                                       .arg(method.left(100), bodyVersion),
-                                   QJsonObject{{QStringLiteral("method"), method.left(100)}}});
+        return reject(404, id, StatelessProtocol::methodNotFound(method, bodyVersion));
     return std::nullopt;
 }
 

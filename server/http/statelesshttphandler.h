@@ -101,6 +101,9 @@ private:
         QJsonObject honored;
     };
 
+    /// Mcp-Name against params.name (tools/call, prompts/get) or params.uri (resources/read).
+    static std::optional<Rejection>
+    checkName(const QJsonValue& id, const QString& method, const QJsonObject& params, const QByteArray& header);
     void listen(const QJsonObject& message, Exchange exchange);
     void run(const QJsonObject& message, Exchange exchange);
     void watchData();

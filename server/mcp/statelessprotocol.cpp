@@ -167,15 +167,22 @@ QJsonObject StatelessProtocol::decorate(const QString& method, const QJsonObject
     return result;
 }
 
-JsonRpcError StatelessProtocol::translate(const JsonRpcError& error, const QString& method, const QJsonObject& params)
+JsonRpcError StatelessProtocol::translate(const JsonRpcError& error, const QJsonObject& params)
 {
     if (error.code != JsonRpc::ResourceNotFound)
         return error;
     QJsonObject data = error.data.toObject();
     if (!data.contains(QStringLiteral("uri")))
         data.insert(QStringLiteral("uri"), params.value(QStringLiteral("uri")));
-    Q_UNUSED(method)
     return JsonRpcError{JsonRpc::InvalidParams, error.message, data};
+}
+
+JsonRpcError StatelessProtocol::methodNotFound(const QString& method, const QString& version)
+{
+    return JsonRpcError{JsonRpc::MethodNotFound,
+                        QStringLiteral("Method not found: %1 (not part of protocol version %2)")
+                            .arg(method.left(100), version.left(64)),
+                        QJsonObject{{QStringLiteral("method"), method.left(100)}}};
 }
 
 QJsonObject StatelessProtocol::honoredNotifications(const QJsonObject& params)
@@ -293,10 +300,7 @@ StatelessProtocol::handle(const QJsonValue& id, const QString& method, const QJs
         return JsonRpc::error(id, error);
     }
     if (!servesMethod(method))
-        return JsonRpc::error(id, JsonRpc::MethodNotFound,
-                              QStringLiteral("Method not found: %1 (not part of protocol version %2)")
-                                  .arg(method.left(100), envelope.protocolVersion),
-                              QJsonObject{{QStringLiteral("method"), method}});
+        return JsonRpc::error(id, methodNotFound(method, envelope.protocolVersion));
     if (method == QLatin1String("server/discover"))
         return JsonRpc::result(id, decorate(method, params, discover()));
     if (method == QLatin1String("subscriptions/listen")) {
@@ -323,7 +327,7 @@ StatelessProtocol::handle(const QJsonValue& id, const QString& method, const QJs
     try {
         reply = JsonRpc::result(id, decorate(method, params, m_dispatcher(method, params, context)));
     } catch (const JsonRpcError& error) {
-        reply = JsonRpc::error(id, translate(error, method, params));
+        reply = JsonRpc::error(id, translate(error, params));
     } catch (const std::exception& exception) {
         qCWarning(lcMcp) << "internal error in" << method << exception.what();
         reply = JsonRpc::error(id, JsonRpc::InternalError, QStringLiteral("Internal error: %1").arg(exception.what()));

@@ -77,6 +77,8 @@ public:
     static Envelope readEnvelope(const QJsonObject& params);
     /// The -32022 error for `requested`.
     static JsonRpcError unsupportedVersion(const QString& requested);
+    /// The -32601 error for a method this era does not serve (removed, or unknown).
+    static JsonRpcError methodNotFound(const QString& method, const QString& version);
 
     /// The result of server/discover.
     static QJsonObject discover();
@@ -85,7 +87,7 @@ public:
     static QJsonObject decorate(const QString& method, const QJsonObject& params, QJsonObject result);
     /// An error of the 2025 path as the stateless era sends it: resource not found is -32602 with data.uri
     /// (never -32002).
-    static JsonRpcError translate(const JsonRpcError& error, const QString& method, const QJsonObject& params);
+    static JsonRpcError translate(const JsonRpcError& error, const QJsonObject& params);
 
     /// subscriptions/listen: the subset of the requested notifications this server delivers.
     static QJsonObject honoredNotifications(const QJsonObject& params);

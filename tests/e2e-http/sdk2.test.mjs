@@ -62,10 +62,17 @@ describe("SDK 2.x client in the 2026-07-28 era", { skip }, () => {
           if (kind === "streamable-http") assert.equal(connection.transport.sessionId, undefined);
         });
 
-        defineCommonTests(() => connection.client, { dataDir, McpError: ProtocolError, modern: true, sdkMajor: 2 });
+        // Progress the client read before the response but dropped: it runs notification handlers a microtask
+        // after responses read in the same chunk (see commonchecks.mjs). The wire order is checked in
+        // tst_httpstateless and the 2026 transcript.
+        const unknownToken = /^Error: Received a progress notification for an unknown token: (.*)$/;
+        const droppedProgress = () => connection.errors.map((e) => unknownToken.exec(String(e)))
+          .filter(Boolean).map((m) => JSON.parse(m[1]).params);
+        defineCommonTests(() => connection.client,
+          { dataDir, McpError: ProtocolError, modern: true, sdkMajor: 2, droppedProgress });
 
         test("no errors were reported to the client", () => {
-          assert.deepEqual(connection.errors.map(String), [], name);
+          assert.deepEqual(connection.errors.map(String).filter((e) => !unknownToken.test(e)), [], name);
         });
       });
     }
