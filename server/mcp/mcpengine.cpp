@@ -166,7 +166,7 @@ QByteArray McpEngine::quickAnswer(const QJsonObject& message, McpSession& sessio
         return QByteArray();
     const QJsonObject params = paramsValue.toObject();
     if (StatelessProtocol::claims(params))
-        return QByteArray(); // answered by the stateless era, in its own shape
+        return StatelessProtocol::quickAnswer(message, cache); // in that era's shape, without the session
 
     QByteArray result;
     if (method == QLatin1String("ping")) {

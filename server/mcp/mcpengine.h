@@ -58,7 +58,8 @@ public:
     /// The serialized response to `message` when it can be answered without any work: a ping, or a tools/call
     /// whose result `cache` holds for the data on disk now (and that asks for no progress). Empty otherwise;
     /// the message then goes to handle(). Touches no database and no handler, so a transport may call it on
-    /// its event loop; the bytes are those handle() would have produced.
+    /// its event loop; the bytes are those handle() would have produced. A 2026-07-28 request is answered (or
+    /// not) by StatelessProtocol::quickAnswer(), without the session.
     static QByteArray quickAnswer(const QJsonObject& message, McpSession& session, const AnswerCache& cache);
     /// One line of input: parses it (answering -32700 without id when it is not JSON) and serializes
     /// the replies as compact single-line JSON without the trailing newline.

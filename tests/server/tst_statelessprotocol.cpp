@@ -533,6 +533,13 @@ void TestStatelessProtocol::cachedAnswerIsTheSameBytes()
     const QByteArray quick = StatelessProtocol::quickAnswer(call, cache);
     QVERIFY(!quick.isEmpty());
     QCOMPARE(quick, computed);
+    // The engine's own quick path (stdio) gives the same, whatever the 2025 session's state.
+    McpSession fresh;
+    QCOMPARE(McpEngine::quickAnswer(call, fresh, cache), computed);
+    // A 2026 ping is not answered on the quick path (it is -32601 in that era).
+    QVERIFY(McpEngine::quickAnswer(parse(R"({"jsonrpc":"2.0","id":1,"method":"ping","params":{"_meta":{$ENV}}})"),
+                                   fresh, cache)
+                .isEmpty());
     m_harness->engine.setAnswerCache(nullptr);
 }
 
