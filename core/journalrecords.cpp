@@ -267,7 +267,10 @@ QJsonObject FilterRow::toJson() const
             {QStringLiteral("majorCategory"), nonEmpty(majorCategory)},
             {QStringLiteral("casPartition"), nonZero(casPartition)},
             {QStringLiteral("top"), top},
-            {QStringLiteral("ccfRank"), nonEmpty(ccfRank)}};
+            {QStringLiteral("ccfRank"), nonEmpty(ccfRank)},
+            {QStringLiteral("ccfField"), nonEmpty(ccfField)},
+            {QStringLiteral("ccfAbbreviation"), nonEmpty(ccfAbbreviation)},
+            {QStringLiteral("ccfTitle"), nonEmpty(ccfTitle)}};
 }
 
 QJsonObject FilterResult::toJson() const
@@ -275,6 +278,8 @@ QJsonObject FilterResult::toJson() const
     return {{QStringLiteral("total"), total},
             {QStringLiteral("jcrYear"), nonZero(jcrYear)},
             {QStringLiteral("casYear"), nonZero(casYear)},
+            {QStringLiteral("ccfEdition"), nonZero(ccfEdition)},
+            {QStringLiteral("ccfField"), nonEmpty(ccfField)},
             {QStringLiteral("rows"), toJsonArray(rows)}};
 }
 

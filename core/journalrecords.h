@@ -256,7 +256,9 @@ struct FilterCriteria
     std::optional<double> minImpactFactor;
     std::optional<double> maxImpactFactor;
     std::optional<bool> openAccess;
-    QString ccfRank; ///< A, B, C
+    QString ccfRank;   ///< A, B, C
+    QString ccfField;  ///< CCF 领域, Chinese or English name (CcfFields::resolve)
+    QString venueType; ///< "journal" or "conference"; empty = both
     QString nameContains;
     int year = 0;                                     ///< 0 = newest edition
     QString sortBy = QStringLiteral("impact_factor"); ///< impact_factor, title, cas_partition
@@ -274,6 +276,9 @@ struct FilterRow
     int casPartition = 0;
     bool top = false;
     QString ccfRank;
+    QString ccfField;        ///< with a CCF criterion: the venue's field in that CCF edition
+    QString ccfAbbreviation; ///< with a CCF criterion: e.g. "NeurIPS"
+    QString ccfTitle;        ///< with a CCF criterion: the name as the CCF list gives it
 
     QJsonObject toJson() const;
 };
@@ -283,6 +288,8 @@ struct FilterResult
     int total = 0;
     int jcrYear = 0;
     int casYear = 0;
+    int ccfEdition = 0; ///< the CCF list used, when a CCF criterion was given
+    QString ccfField;   ///< the field as the CCF list names it, when one was asked for
     QList<FilterRow> rows;
     QString error;
 

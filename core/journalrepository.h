@@ -99,6 +99,8 @@ private:
     /// Whether a query failed (`failure` valid). If so, sets `error` and, when SQLite says the file is damaged,
     /// records that for every repository on this file version (damage()).
     bool failed(const QSqlError& failure, QString* error) const;
+    /// The stored name of the CCF field (领域) that `text` names in CCF `edition`; empty with `error` if none.
+    QString resolveCcfField(const QString& text, int edition, QString* error) const;
     const SearchIndex& searchIndex() const;
     /// The search index, or nullptr with the reason in `error` when the file's names could not be read into it.
     const SearchIndex* loadedIndex(QString* error) const;

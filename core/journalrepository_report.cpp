@@ -1,5 +1,6 @@
 // JournalRepository: the list and report queries (filter, databaseInfo, health), apart from the lookups.
 
+#include "ccffields.h"
 #include "databaseschema.h"
 #include "journalrepository.h"
 #include "searchindex.h"
@@ -65,6 +66,9 @@ QString validateCriteria(const FilterCriteria& criteria)
     static const QStringList ranks{QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C")};
     if (!criteria.ccfRank.isEmpty() && !ranks.contains(criteria.ccfRank.toUpper()))
         return QStringLiteral("CCF class must be A, B or C (got \"%1\")").arg(criteria.ccfRank.left(20));
+    static const QStringList venueTypes{QStringLiteral("journal"), QStringLiteral("conference")};
+    if (!criteria.venueType.isEmpty() && !venueTypes.contains(criteria.venueType))
+        return QStringLiteral("venue_type must be journal or conference (got \"%1\")").arg(criteria.venueType.left(20));
     static const QStringList sorts{QStringLiteral("impact_factor"), QStringLiteral("title"),
                                    QStringLiteral("cas_partition")};
     if (!sorts.contains(criteria.sortBy))
@@ -77,7 +81,8 @@ QString validateCriteria(const FilterCriteria& criteria)
         return QStringLiteral("year %1 is out of range").arg(criteria.year);
     if (criteria.minImpactFactor && criteria.maxImpactFactor && *criteria.minImpactFactor > *criteria.maxImpactFactor)
         return QStringLiteral("min_impact_factor is larger than max_impact_factor");
-    for (const QString* text : {&criteria.majorCategory, &criteria.minorCategory, &criteria.nameContains}) {
+    for (const QString* text :
+         {&criteria.majorCategory, &criteria.minorCategory, &criteria.nameContains, &criteria.ccfField}) {
         if (text->size() > JournalRepository::MaxQueryLength)
             return QStringLiteral("a filter text is longer than %1 characters").arg(JournalRepository::MaxQueryLength);
     }
@@ -98,20 +103,63 @@ FilterResult JournalRepository::filter(const FilterCriteria& criteria) const
     }
     const QSqlDatabase db = database();
     QSqlError yearFailure;
-    result.jcrYear =
-        criteria.year ? criteria.year : scalar(db, QStringLiteral("SELECT max(year) FROM jcr_fact"), {}, &yearFailure);
-    // CAS has no edition for some years (no 2024 table): use the newest one not after the year asked for.
+    // The newest edition not after the year asked for: CAS has no 2024 table, JCR none for the year of the
+    // newest CCF list, and a CCF list stays in force until the next one.
+    result.jcrYear = scalar(db, QStringLiteral("SELECT max(year) FROM jcr_fact WHERE ? = 0 OR year <= ?"),
+                            {criteria.year, criteria.year}, &yearFailure);
     result.casYear = scalar(db, QStringLiteral("SELECT max(year) FROM cas_fact WHERE ? = 0 OR year <= ?"),
                             {criteria.year, criteria.year}, &yearFailure);
+    const bool ccf = !criteria.ccfRank.isEmpty() || !criteria.ccfField.trimmed().isEmpty();
+    if (ccf)
+        result.ccfEdition =
+            scalar(db,
+                   QStringLiteral(
+                       "SELECT max(edition) FROM ccf_fact WHERE list = 'international' AND (? = 0 OR edition <= ?)"),
+                   {criteria.year, criteria.year}, &yearFailure);
     if (failed(yearFailure, &result.error))
         return result;
+    if (!criteria.ccfField.trimmed().isEmpty()) {
+        result.ccfField = resolveCcfField(criteria.ccfField, result.ccfEdition, &result.error);
+        if (!result.ok())
+            return result;
+    }
 
-    QStringList where{QStringLiteral("(jf.journal_id IS NOT NULL OR cf.journal_id IS NOT NULL)")};
-    QVariantList values{result.jcrYear, result.casYear};
+    // With a CCF criterion the venues are those of the CCF list, with or without JCR or CAS data (conferences
+    // have none); one row per venue, with its best class when it stands in several fields. SQLite takes the
+    // other columns of a min() group from the row with the minimum.
+    QString ccfJoin;
+    QVariantList values;
+    if (ccf) {
+        QStringList ccfWhere{QStringLiteral("edition = ?"), QStringLiteral("list = 'international'")};
+        values << result.ccfEdition;
+        if (!criteria.ccfRank.isEmpty()) {
+            ccfWhere << QStringLiteral("rank = ?");
+            values << criteria.ccfRank.toUpper();
+        }
+        if (!result.ccfField.isEmpty()) {
+            ccfWhere << QStringLiteral("field = ?");
+            values << result.ccfField;
+        }
+        if (!criteria.venueType.isEmpty()) {
+            ccfWhere << QStringLiteral("venue_type = ?");
+            values << criteria.venueType;
+        }
+        ccfJoin = QStringLiteral(" JOIN (SELECT journal_id, min(rank) AS rank, field, abbreviation, listed_title"
+                                 " FROM ccf_fact WHERE %1 GROUP BY journal_id) cc ON cc.journal_id = j.id")
+                      .arg(ccfWhere.join(QStringLiteral(" AND ")));
+    }
+    values << result.jcrYear << result.casYear;
+    QStringList where;
     auto require = [&](const QString& clause, const QVariantList& clauseValues) {
         where.append(clause);
         values.append(clauseValues);
     };
+    // Without one, the journals with JCR or CAS data of the year; conferences have none, so they are all the
+    // conferences in the database.
+    if (!ccf && criteria.venueType != QLatin1String("conference"))
+        where.append(QStringLiteral("(jf.journal_id IS NOT NULL OR cf.journal_id IS NOT NULL)"));
+    if (!ccf && !criteria.venueType.isEmpty())
+        require(QStringLiteral("j.venue_type = ?"), {criteria.venueType});
     if (!criteria.majorCategory.trimmed().isEmpty())
         require(QStringLiteral("cf.major_category = ?"), {criteria.majorCategory.trimmed()});
     if (!criteria.minorCategory.trimmed().isEmpty()) {
@@ -138,8 +186,6 @@ FilterResult JournalRepository::filter(const FilterCriteria& criteria) const
         require(QStringLiteral("jf.impact_factor <= ?"), {*criteria.maxImpactFactor});
     if (criteria.openAccess)
         require(QStringLiteral("cf.open_access = ?"), {int(*criteria.openAccess)});
-    if (!criteria.ccfRank.isEmpty())
-        require(QStringLiteral("j.ccf_rank = ?"), {criteria.ccfRank.toUpper()});
     const QString nameKey = TextNormalizer::titleKey(criteria.nameContains);
     if (nameKey.size() >= 3) {
         // FTS5 trigram index: a substring match on the normalised names without scanning them.
@@ -153,11 +199,11 @@ FilterResult JournalRepository::filter(const FilterCriteria& criteria) const
                 {u'%' + escapeLike(nameKey) + u'%'});
     }
 
-    const QString from = QStringLiteral(" FROM journal j"
-                                        " LEFT JOIN jcr_fact jf ON jf.journal_id = j.id AND jf.year = ?"
-                                        " LEFT JOIN cas_fact cf ON cf.journal_id = j.id AND cf.year = ?"
-                                        " WHERE ") +
-                         where.join(QStringLiteral(" AND "));
+    const QString from =
+        QStringLiteral(" FROM journal j") + ccfJoin +
+        QStringLiteral(" LEFT JOIN jcr_fact jf ON jf.journal_id = j.id AND jf.year = ?"
+                       " LEFT JOIN cas_fact cf ON cf.journal_id = j.id AND cf.year = ?") +
+        (where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND ")));
     const QString direction = criteria.descending ? QStringLiteral("DESC") : QStringLiteral("ASC");
     QString order;
     if (criteria.sortBy == QLatin1String("title"))
@@ -191,10 +237,12 @@ FilterResult JournalRepository::filter(const FilterCriteria& criteria) const
 
     QVariantList pageValues = values;
     pageValues << criteria.limit << criteria.offset;
-    if (!execute(QStringLiteral("SELECT j.id, jf.impact_factor, jf.quartile, cf.major_category, cf.partition, cf.top,"
-                                " j.ccf_rank") +
-                     from + QStringLiteral(" ORDER BY ") + order + QStringLiteral(", j.id LIMIT ? OFFSET ?"),
-                 pageValues))
+    const QString ccfColumns = ccf ? QStringLiteral("cc.rank, cc.field, cc.abbreviation, cc.listed_title")
+                                   : QStringLiteral("j.ccf_rank, NULL, NULL, NULL");
+    if (!execute(
+            QStringLiteral("SELECT j.id, jf.impact_factor, jf.quartile, cf.major_category, cf.partition, cf.top, ") +
+                ccfColumns + from + QStringLiteral(" ORDER BY ") + order + QStringLiteral(", j.id LIMIT ? OFFSET ?"),
+            pageValues))
         return result;
     const SearchIndex* loaded = loadedIndex(&result.error);
     if (!loaded)
@@ -211,11 +259,38 @@ FilterResult JournalRepository::filter(const FilterCriteria& criteria) const
         row.casPartition = query.value(4).toInt();
         row.top = query.value(5).toInt() != 0;
         row.ccfRank = query.value(6).toString();
+        row.ccfField = query.value(7).toString();
+        row.ccfAbbreviation = query.value(8).toString();
+        row.ccfTitle = query.value(9).toString();
         result.rows.append(row);
     }
     if (failed(query.lastError(), &result.error))
         result.rows.clear();
     return result;
+}
+
+QString JournalRepository::resolveCcfField(const QString& text, int edition, QString* error) const
+{
+    QStringList fields;
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("SELECT DISTINCT field FROM ccf_fact WHERE edition = ? AND list = 'international'"
+                                 " AND field IS NOT NULL AND field <> '' ORDER BY field"));
+    query.addBindValue(edition);
+    if (!query.exec()) {
+        failed(query.lastError(), error);
+        return QString();
+    }
+    while (query.next())
+        fields << query.value(0).toString();
+    if (failed(query.lastError(), error))
+        return QString();
+    if (fields.isEmpty()) {
+        if (error)
+            *error = QStringLiteral("the journal database has no CCF list with fields%1; run `jcr-mcp-server sync`")
+                         .arg(edition ? QStringLiteral(" for %1").arg(edition) : QString());
+        return QString();
+    }
+    return CcfFields::resolve(text, fields, error);
 }
 
 DatabaseInfo JournalRepository::databaseInfo(QString* error) const

@@ -1,5 +1,6 @@
 #include "journaltextformatter.h"
 
+#include "ccffields.h"
 #include "textnormalizer.h"
 
 #include <QRegularExpression>
@@ -249,12 +250,36 @@ QString JournalTextFormatter::warnings(const QList<WarningEntry>& entries)
 QString JournalTextFormatter::filterResult(const FilterResult& result)
 {
     QStringList lines;
-    lines << QStringLiteral("共 %1 本期刊 %1 journals (JCR %2, 中科院 CAS %3):")
-                 .arg(result.total)
-                 .arg(result.jcrYear)
-                 .arg(result.casYear);
-    for (const FilterRow& row : result.rows)
-        lines << QStringLiteral("- %1").arg(summaryLine(row.journal));
+    // A CCF list holds conferences too: "venues" then.
+    QString heading = (result.ccfEdition ? QStringLiteral("共 %1 个期刊或会议 %1 venues (JCR %2, 中科院 CAS %3")
+                                         : QStringLiteral("共 %1 本期刊 %1 journals (JCR %2, 中科院 CAS %3"))
+                          .arg(result.total)
+                          .arg(result.jcrYear)
+                          .arg(result.casYear);
+    if (result.ccfEdition)
+        heading += QStringLiteral(", CCF %1").arg(result.ccfEdition);
+    if (!result.ccfField.isEmpty()) {
+        const QString english = CcfFields::englishName(result.ccfField);
+        heading += QStringLiteral(", 领域 field %1").arg(result.ccfField) +
+                   (english.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(english));
+    }
+    lines << heading + QStringLiteral("):");
+    for (const FilterRow& row : result.rows) {
+        QString line = QStringLiteral("- %1").arg(summaryLine(row.journal));
+        // From a CCF list: the short name (NeurIPS, TPAMI) and the class and field of that edition.
+        if (result.ccfEdition && !row.ccfRank.isEmpty()) {
+            QStringList ccf;
+            if (!row.ccfAbbreviation.isEmpty())
+                ccf << row.ccfAbbreviation;
+            ccf << QStringLiteral("CCF %1 %2").arg(result.ccfEdition).arg(row.ccfRank);
+            if (row.journal.venueType == QLatin1String("conference"))
+                ccf << QStringLiteral("会议 conference");
+            if (result.ccfField.isEmpty() && !row.ccfField.isEmpty())
+                ccf << row.ccfField;
+            line += QStringLiteral(" [%1]").arg(ccf.join(QStringLiteral(", ")));
+        }
+        lines << line;
+    }
     return lines.join(u'\n');
 }
 

@@ -326,7 +326,9 @@ void SourceParser::parseCcf(const QList<QStringList>& rows, int year, int source
     for (qsizetype i = 1; i < rows.size(); ++i) {
         const QStringList& row = rows.at(i);
         ++result.rows;
-        const QString title = fieldAt(row, journalColumn);
+        // A few rows have no full name (HotSec in 2022 and 2026): the venue is still on the list, by its short name.
+        const QString fullName = fieldAt(row, journalColumn);
+        const QString title = fullName.isEmpty() ? fieldAt(row, abbreviationColumn) : fullName;
         const bool conference = fieldAt(row, venueColumn).contains(QStringLiteral("会议"));
         const int journal =
             m_linker.link(title, {}, conference ? Venue::Conference : Venue::Journal, fieldAt(row, abbreviationColumn));

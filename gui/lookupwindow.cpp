@@ -3,6 +3,7 @@
 #include "journalprofilepresenter.h"
 #include "journalrepository.h"
 #include "profiletablemodel.h"
+#include "trendchartwidget.h"
 
 #include <QAbstractItemView>
 #include <QCompleter>
@@ -133,6 +134,9 @@ void LookupWindow::buildUi()
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
         m_sectionLayout->addWidget(label);
     }
+    m_trendChart = new TrendChartWidget(content);
+    m_trendChart->hide();
+    m_sectionLayout->addWidget(m_trendChart);
 
     // One heading and table per section, in the presenter's order.
     for (const ProfileTable& table : JournalProfilePresenter(JournalProfile()).sections()) {
@@ -307,10 +311,12 @@ void LookupWindow::showJournal(qint64 journalId)
         return;
     QString error;
     const std::optional<JournalProfile> profile = m_repository->profile(journalId, &error);
-    if (profile)
+    if (profile) {
         showProfile(*profile);
-    else
+        showTrend(journalId);
+    } else {
         showMessage(tr("This journal cannot be shown: %1").arg(error));
+    }
 }
 
 void LookupWindow::showProfile(const JournalProfile& profile)
@@ -336,6 +342,18 @@ void LookupWindow::showProfile(const JournalProfile& profile)
         fitHeightToRows(section.view);
     }
     m_pages->setCurrentIndex(ProfilePage);
+}
+
+void LookupWindow::showTrend(qint64 journalId)
+{
+    // The same years, IFs, quartiles and CAS zones that get_partition_trends reports.
+    QString error;
+    const std::optional<JournalTrend> trend = m_repository->trend(journalId, &error);
+    if (!trend && !error.isEmpty())
+        qWarning("lookup: no trend chart for journal %lld: %s", journalId, qPrintable(error));
+    m_trendChart->setTrend(trend ? trend->points : QList<TrendPoint>());
+    m_trendChart->setSuggestedFileName(m_shownTitle);
+    m_trendChart->setVisible(m_trendChart->hasData());
 }
 
 void LookupWindow::showMessage(const QString& text)

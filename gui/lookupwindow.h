@@ -23,6 +23,7 @@ struct JournalProfile;
 namespace jcr::gui {
 
 class ProfileTableModel;
+class TrendChartWidget;
 
 /// The journal lookup window: a search box that completes journal names, ISSNs and Chinese titles, and the
 /// chosen journal's profile laid out like ShowJCR (IF and quartile per year, CAS partitions, warning-list
@@ -61,6 +62,8 @@ private:
     void completionActivated(const QModelIndex& index);
     void showJournal(qint64 journalId);
     void showProfile(const JournalProfile& profile);
+    /// The impact factor chart of the shown journal; hidden when it has no impact factor.
+    void showTrend(qint64 journalId);
     void showMessage(const QString& text);
     void updateDatabaseStatus();
 
@@ -79,6 +82,7 @@ private:
     QLabel* m_chineseTitleLabel = nullptr;
     QLabel* m_identifiersLabel = nullptr;
     QLabel* m_headlineLabel = nullptr;
+    TrendChartWidget* m_trendChart = nullptr;
     QLabel* m_statusLabel = nullptr;
 
     struct Section

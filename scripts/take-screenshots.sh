@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Takes the tray app's screenshots for the documentation, under a virtual X server with a real tray:
-#   docs/images/tray-menu.png, docs/images/settings-dialog.png, docs/images/lookup-window.png
+#   docs/images/tray-menu.png, docs/images/settings-dialog.png, docs/images/lookup-window.png and the lookup
+#   window's impact factor chart, saved by its own Ctrl+S, docs/images/trend-chart.png
 #
 # Usage: scripts/take-screenshots.sh [BUILD_DIR]   (default: build; jcr-mcp-tray and jcr-mcp-server built)
 # The journal data comes from JCR_MCP_DATA_SOURCE, else ../shared/showjcr beside the checkout. The language
@@ -156,6 +157,19 @@ sleep 0.8
 xdotool key Return
 sleep 1.5
 import -frame -window "$id" "$images/lookup-window.png"
+
+echo "trend-chart.png" >&2
+# The chart under the headline saves itself, as a user does it: Ctrl+S, then the path in the file dialog.
+rm -f "$images/trend-chart.png"
+xdotool windowactivate --sync "$id" >/dev/null 2>&1 || true
+xdotool key ctrl+s
+xdotool search --sync --onlyvisible --pid "$app" --name 'Save chart|另存为' >/dev/null
+sleep 0.8
+xdotool key ctrl+a
+xdotool type --delay 20 "$images/trend-chart.png"
+xdotool key Return
+for _ in $(seq 50); do [[ -s $images/trend-chart.png ]] && break; sleep 0.1; done
+[[ -s $images/trend-chart.png ]] || { echo "take-screenshots: the chart was not saved" >&2; exit 1; }
 end_app
 
-echo "Wrote $images/tray-menu.png, settings-dialog.png, lookup-window.png" >&2
+echo "Wrote $images/tray-menu.png, settings-dialog.png, lookup-window.png, trend-chart.png" >&2

@@ -635,7 +635,7 @@
 <context>
     <name>jcr::gui::LookupWindow</name>
     <message>
-        <location filename="../../gui/lookupwindow.cpp" line="+172"/>
+        <location filename="../../gui/lookupwindow.cpp" line="+176"/>
         <source>Journal lookup</source>
         <translation type="unfinished"></translation>
     </message>
@@ -692,7 +692,7 @@ Details: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>This journal cannot be shown: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1089,6 +1089,47 @@ Restart the server now?</source>
     <message>
         <location line="+0"/>
         <source>The lookup window and the server use the new data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>jcr::gui::TrendChartWidget</name>
+    <message>
+        <location filename="../../gui/trendchartwidget.cpp" line="+64"/>
+        <source>Save chart as image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+90"/>
+        <source>Impact factor per year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-52"/>
+        <location line="+75"/>
+        <source>CAS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>No impact factor in the data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>The chart cannot be saved as %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+8"/>
+        <source>Save chart as image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>PNG images (*.png)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -635,7 +635,7 @@
 <context>
     <name>jcr::gui::LookupWindow</name>
     <message>
-        <location filename="../../gui/lookupwindow.cpp" line="+172"/>
+        <location filename="../../gui/lookupwindow.cpp" line="+176"/>
         <source>Journal lookup</source>
         <translation>期刊查询</translation>
     </message>
@@ -695,7 +695,7 @@ Details: %1</source>
         <translation>没有与“%1”匹配的期刊。请检查拼写，或按 ISSN 查询（例如 1234-5678）。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>This journal cannot be shown: %1</source>
         <translation>无法显示此期刊：%1</translation>
     </message>
@@ -1093,6 +1093,47 @@ Restart the server now?</source>
         <location line="+0"/>
         <source>The lookup window and the server use the new data.</source>
         <translation>查询窗口和服务器已使用新数据。</translation>
+    </message>
+</context>
+<context>
+    <name>jcr::gui::TrendChartWidget</name>
+    <message>
+        <location filename="../../gui/trendchartwidget.cpp" line="+64"/>
+        <source>Save chart as image…</source>
+        <translation>将图表另存为图片…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+90"/>
+        <source>Impact factor per year</source>
+        <translation>历年影响因子</translation>
+    </message>
+    <message>
+        <location line="-52"/>
+        <location line="+75"/>
+        <source>CAS</source>
+        <translation>中科院</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>No impact factor in the data</source>
+        <translation>数据中没有影响因子</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>The chart cannot be saved as %1: %2</source>
+        <translation>无法将图表保存为 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+8"/>
+        <source>Save chart as image</source>
+        <translation>将图表另存为图片</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
     </message>
 </context>
 <context>

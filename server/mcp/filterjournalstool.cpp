@@ -21,8 +21,9 @@ ToolDefinition FilterJournalsTool::create(JournalBackend& backend)
     tool.title = QStringLiteral("Filter journals 期刊筛选");
     tool.description = QStringLiteral(
         "List journals that meet criteria: CAS 大类 (major category) or 小类 (minor category), CAS partition, Top, "
-        "JCR quartile, impact-factor range, open access, CCF class, data year. Sorted by impact factor (or title, "
-        "partition); paged with `limit` and the `nextCursor` of the previous page.");
+        "JCR quartile, impact-factor range, open access, data year; and CCF venues (journals and conferences) by "
+        "CCF class, CCF field (领域) and venue type, e.g. CCF-A conferences in 人工智能. Sorted by impact factor (or "
+        "title, partition); paged with `limit` and the `nextCursor` of the previous page.");
     const QJsonArray quartiles{QStringLiteral("Q1"), QStringLiteral("Q2"), QStringLiteral("Q3"), QStringLiteral("Q4")};
     tool.inputSchema = objectSchema({
         {QStringLiteral("major_category"),
@@ -50,13 +51,27 @@ ToolDefinition FilterJournalsTool::create(JournalBackend& backend)
          QJsonObject{
              {QStringLiteral("type"), QStringLiteral("string")},
              {QStringLiteral("enum"), QJsonArray{QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C")}},
-             {QStringLiteral("description"), QStringLiteral("CCF class")}}},
+             {QStringLiteral("description"),
+              QStringLiteral("CCF class (推荐类型), in the CCF list in force in `year` (default the newest list)")}}},
+        {QStringLiteral("ccf_field"),
+         prop(QStringLiteral("string"),
+              QStringLiteral("CCF field (领域), Chinese or English, e.g. \"人工智能\" / \"artificial intelligence\", "
+                             "\"数据挖掘\" / \"data mining\", \"网络与信息安全\" / \"security\"; lists the venues "
+                             "of that field in the CCF list"))},
+        {QStringLiteral("venue_type"),
+         QJsonObject{{QStringLiteral("type"), QStringLiteral("string")},
+                     {QStringLiteral("enum"), QJsonArray{QStringLiteral("journal"), QStringLiteral("conference")}},
+                     {QStringLiteral("description"),
+                      QStringLiteral("Only journals (期刊) or only conferences (会议). Conferences have no JCR or CAS "
+                                     "data; with ccf_rank or ccf_field they are those of the CCF list")}}},
         {QStringLiteral("name_contains"), prop(QStringLiteral("string"), QStringLiteral("Part of the title"))},
         {QStringLiteral("year"),
          QJsonObject{{QStringLiteral("type"), QStringLiteral("integer")},
                      {QStringLiteral("minimum"), 1990},
                      {QStringLiteral("maximum"), 2100},
-                     {QStringLiteral("description"), QStringLiteral("Data year; default the newest edition")}}},
+                     {QStringLiteral("description"),
+                      QStringLiteral("Data year: the JCR, CAS and CCF editions used are the newest not after it "
+                                     "(e.g. 2026 gives CCF 2026 with JCR 2025); default the newest")}}},
         {QStringLiteral("sort_by"),
          QJsonObject{{QStringLiteral("type"), QStringLiteral("string")},
                      {QStringLiteral("enum"), QJsonArray{QStringLiteral("impact_factor"), QStringLiteral("title"),
@@ -76,6 +91,11 @@ ToolDefinition FilterJournalsTool::create(JournalBackend& backend)
         {{QStringLiteral("total"), prop(QStringLiteral("integer"), QStringLiteral("Journals that meet the criteria"))},
          {QStringLiteral("jcrYear"), prop(QStringLiteral("integer"), QStringLiteral("JCR year used"))},
          {QStringLiteral("casYear"), prop(QStringLiteral("integer"), QStringLiteral("CAS edition used"))},
+         {QStringLiteral("ccfEdition"),
+          prop(QStringLiteral("integer"), QStringLiteral("CCF list used, when ccf_rank or ccf_field was given"))},
+         {QStringLiteral("ccfField"),
+          prop(QStringLiteral("string"),
+               QStringLiteral("The CCF field as the list names it, when ccf_field was given"))},
          {QStringLiteral("offset"), prop(QStringLiteral("integer"), QStringLiteral("Index of the first row"))},
          {QStringLiteral("rows"), arrayOf(anyObject(QStringLiteral("A journal row")), QStringLiteral("This page"))},
          {QStringLiteral("nextCursor"),
@@ -98,6 +118,8 @@ ToolDefinition FilterJournalsTool::create(JournalBackend& backend)
             if (arguments.value(QStringLiteral("open_access")).isBool())
                 criteria.openAccess = arguments.value(QStringLiteral("open_access")).toBool();
             criteria.ccfRank = arguments.value(QStringLiteral("ccf_rank")).toString();
+            criteria.ccfField = JournalTools::trimmedArgument(arguments, QStringLiteral("ccf_field"));
+            criteria.venueType = arguments.value(QStringLiteral("venue_type")).toString();
             criteria.nameContains = JournalTools::trimmedArgument(arguments, QStringLiteral("name_contains"));
             criteria.year = arguments.value(QStringLiteral("year")).toInt(0);
             if (arguments.contains(QStringLiteral("sort_by")))
@@ -126,8 +148,13 @@ ToolDefinition FilterJournalsTool::create(JournalBackend& backend)
             QJsonObject structured{{QStringLiteral("total"), result.total},
                                    {QStringLiteral("jcrYear"), result.jcrYear},
                                    {QStringLiteral("casYear"), result.casYear},
+
                                    {QStringLiteral("offset"), criteria.offset},
                                    {QStringLiteral("rows"), rows}};
+            if (result.ccfEdition)
+                structured.insert(QStringLiteral("ccfEdition"), result.ccfEdition);
+            if (!result.ccfField.isEmpty())
+                structured.insert(QStringLiteral("ccfField"), result.ccfField);
             const int next = criteria.offset + int(result.rows.size());
             QString text = JournalTextFormatter::filterResult(result);
             if (!result.rows.isEmpty() && next < result.total) {

@@ -282,6 +282,136 @@ private slots:
         QCOMPARE(result.total, int(titles.size()));
     }
 
+    // CCF venues by class, field and type, in the CCF edition the year gives; conferences have no JCR or CAS data.
+    void filterCcfVenues_data()
+    {
+        QTest::addColumn<QString>("rank");
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("venueType");
+        QTest::addColumn<int>("year");
+        QTest::addColumn<int>("edition");
+        QTest::addColumn<QString>("resolvedField");
+        QTest::addColumn<QStringList>("titles"); // by title
+        QTest::addRow("A journals in 人工智能")
+            << "A" << QStringLiteral("人工智能") << "journal" << 0 << 2022 << QStringLiteral("人工智能")
+            << QStringList{"Alpha Journal of Testing"};
+        QTest::addRow("conferences in artificial intelligence")
+            << ""
+            << "artificial intelligence"
+            << "conference" << 0 << 2022 << QStringLiteral("人工智能")
+            << QStringList{"Alpha Testing Journal Conference"};
+        QTest::addRow("C class in AI: the conference only")
+            << "c"
+            << "AI"
+            << "" << 0 << 2022 << QStringLiteral("人工智能") << QStringList{"Alpha Testing Journal Conference"};
+        QTest::addRow("CCF 2019 conferences by a part of the field")
+            << ""
+            << "software engineering"
+            << "conference" << 2020 << 2019 << QStringLiteral("软件工程/系统软件/程序设计语言")
+            << QStringList{"Alpha Testing Conference"};
+        QTest::addRow("2026 asks for the newest list not after it") << "B"
+                                                                    << ""
+                                                                    << "" << 2026 << 2022 << "" << QStringList{};
+        QTest::addRow("B in 2019: the conference")
+            << "B"
+            << ""
+            << "" << 2019 << 2019 << "" << QStringList{"Alpha Testing Conference"};
+        QTest::addRow("before the first list") << "A"
+                                               << ""
+                                               << "" << 2010 << 0 << "" << QStringList{};
+        QTest::addRow("a venue in two fields is one row")
+            << "A"
+            << ""
+            << "" << 0 << 2022 << "" << QStringList{"Alpha Journal of Testing"};
+    }
+    void filterCcfVenues()
+    {
+        QFETCH(QString, rank);
+        QFETCH(QString, field);
+        QFETCH(QString, venueType);
+        QFETCH(int, year);
+        QFETCH(int, edition);
+        QFETCH(QString, resolvedField);
+        QFETCH(QStringList, titles);
+        FilterCriteria criteria;
+        criteria.ccfRank = rank;
+        criteria.ccfField = field;
+        criteria.venueType = venueType;
+        criteria.year = year;
+        criteria.sortBy = QStringLiteral("title");
+        criteria.descending = false;
+        const FilterResult result = m_repository.filter(criteria);
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        QCOMPARE(result.ccfEdition, edition);
+        QCOMPARE(result.ccfField, resolvedField);
+        QStringList found;
+        for (const FilterRow& row : result.rows) {
+            found << row.journal.title;
+            // The row carries the CCF facts of that edition.
+            QVERIFY(!row.ccfRank.isEmpty());
+            QVERIFY(!row.ccfTitle.isEmpty());
+            if (!rank.isEmpty())
+                QCOMPARE(row.ccfRank, rank.toUpper());
+            if (!resolvedField.isEmpty())
+                QCOMPARE(row.ccfField, resolvedField);
+            if (!venueType.isEmpty())
+                QCOMPARE(row.journal.venueType, venueType);
+        }
+        QCOMPARE(found, titles);
+        QCOMPARE(result.total, int(titles.size()));
+    }
+
+    void filterConferencesWithoutCcf()
+    {
+        // Without a CCF criterion, venue_type=conference lists every conference (they have no JCR or CAS data);
+        // venue_type=journal keeps the journals of the usual list.
+        FilterCriteria conferences;
+        conferences.venueType = QStringLiteral("conference");
+        conferences.sortBy = QStringLiteral("title");
+        conferences.descending = false;
+        const FilterResult result = m_repository.filter(conferences);
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        QStringList found;
+        for (const FilterRow& row : result.rows)
+            found << row.journal.title;
+        QCOMPARE(found, (QStringList{"Alpha Testing Conference", "Alpha Testing Journal Conference"}));
+        QCOMPARE(result.ccfEdition, 0);
+
+        FilterCriteria journals;
+        journals.venueType = QStringLiteral("journal");
+        const FilterResult all = m_repository.filter(FilterCriteria());
+        const FilterResult onlyJournals = m_repository.filter(journals);
+        QVERIFY(onlyJournals.ok());
+        QCOMPARE(onlyJournals.total, all.total);
+    }
+
+    void filterCcfRefusesBadArguments_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("venueType");
+        QTest::addColumn<QString>("error");
+        QTest::addRow("unknown field") << "astrology"
+                                       << ""
+                                       << "not a CCF field";
+        QTest::addRow("venue type") << ""
+                                    << "workshop"
+                                    << "venue_type";
+        QTest::addRow("field too long") << QString(600, u'x') << ""
+                                        << "longer than";
+    }
+    void filterCcfRefusesBadArguments()
+    {
+        QFETCH(QString, field);
+        QFETCH(QString, venueType);
+        QFETCH(QString, error);
+        FilterCriteria criteria;
+        criteria.ccfField = field;
+        criteria.venueType = venueType;
+        const FilterResult result = m_repository.filter(criteria);
+        QVERIFY2(result.error.contains(error), qPrintable(result.error));
+        QVERIFY(result.rows.isEmpty());
+    }
+
     void filterPagingAndValidation()
     {
         FilterCriteria criteria;

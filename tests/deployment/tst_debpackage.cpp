@@ -11,6 +11,7 @@
 #include "rawhttp.h"
 #include "serverprocess.h"
 
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -18,6 +19,9 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+
+#include <chrono>
 
 #include <unistd.h>
 
@@ -43,6 +47,20 @@ bool isKnownToDpkg()
     const CommandRun query =
         CommandRun::run(QStringLiteral("dpkg-query"), {QStringLiteral("-W"), QStringLiteral("-f=${Status}"), Package});
     return query.exitCode == 0 && !query.out.contains("not-installed");
+}
+
+/// Runs dpkg, waiting while another package manager holds its lock (an apt-get elsewhere on the machine):
+/// dpkg has no lock timeout of its own, unlike apt-get's DPkg::Lock::Timeout.
+CommandRun runDpkg(const QStringList& arguments,
+                   const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment())
+{
+    QDeadlineTimer patience(std::chrono::minutes(10));
+    for (;;) {
+        CommandRun dpkg = CommandRun::run(QStringLiteral("dpkg"), arguments, environment);
+        if (dpkg.exitCode == 0 || !dpkg.err.contains("lock") || patience.hasExpired())
+            return dpkg;
+        QThread::sleep(2);
+    }
 }
 
 } // namespace
@@ -79,7 +97,7 @@ void TestDebPackage::initTestCase()
              "CPackConfig.cmake is missing: installer/CMakeLists.txt is not part of the build");
     // A package left behind by an aborted run would make dpkg -i an upgrade and hide mistakes.
     if (isKnownToDpkg()) {
-        const CommandRun purge = CommandRun::run(QStringLiteral("dpkg"), {QStringLiteral("-P"), Package});
+        const CommandRun purge = runDpkg({QStringLiteral("-P"), Package});
         QVERIFY2(purge.exitCode == 0, qPrintable(purge.describe()));
     }
 }
@@ -149,13 +167,14 @@ void TestDebPackage::installs()
     QVERIFY2(!m_package.isEmpty(), "no package was built");
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("DEBIAN_FRONTEND"), QStringLiteral("noninteractive"));
-    const CommandRun install = CommandRun::run(QStringLiteral("dpkg"), {QStringLiteral("-i"), m_package}, environment);
+    const CommandRun install = runDpkg({QStringLiteral("-i"), m_package}, environment);
     if (install.exitCode != 0) {
         // Missing dependencies: dpkg leaves the package unconfigured, apt-get pulls them in and finishes it.
-        const CommandRun fix = CommandRun::run(
-            QStringLiteral("apt-get"),
-            {QStringLiteral("install"), QStringLiteral("-f"), QStringLiteral("-y"), QStringLiteral("-q")}, environment,
-            QString(), 600000);
+        const CommandRun fix =
+            CommandRun::run(QStringLiteral("apt-get"),
+                            {QStringLiteral("install"), QStringLiteral("-f"), QStringLiteral("-y"),
+                             QStringLiteral("-q"), QStringLiteral("-o"), QStringLiteral("DPkg::Lock::Timeout=600")},
+                            environment, QString(), 600000);
         QVERIFY2(fix.exitCode == 0, qPrintable(install.describe() + u'\n' + fix.describe()));
     }
     QVERIFY2(isInstalled(), qPrintable(install.describe()));
@@ -209,12 +228,12 @@ void TestDebPackage::installedUnitVerifies()
 void TestDebPackage::removesAndPurges()
 {
     QVERIFY2(isInstalled(), "the package is not installed");
-    const CommandRun remove = CommandRun::run(QStringLiteral("dpkg"), {QStringLiteral("-r"), Package});
+    const CommandRun remove = runDpkg({QStringLiteral("-r"), Package});
     QVERIFY2(remove.exitCode == 0, qPrintable(remove.describe()));
     QVERIFY(!QFileInfo::exists(InstalledServer));
     QVERIFY(!QFileInfo::exists(InstalledUnit));
     QVERIFY2(QFileInfo::exists(Conffile), "dpkg -r removed the conffile: it must stay until purge");
-    const CommandRun purge = CommandRun::run(QStringLiteral("dpkg"), {QStringLiteral("-P"), Package});
+    const CommandRun purge = runDpkg({QStringLiteral("-P"), Package});
     QVERIFY2(purge.exitCode == 0, qPrintable(purge.describe()));
     QVERIFY(!QFileInfo::exists(Conffile));
     QVERIFY(!isKnownToDpkg());
@@ -223,7 +242,7 @@ void TestDebPackage::removesAndPurges()
 void TestDebPackage::cleanupTestCase()
 {
     if (geteuid() == 0 && isKnownToDpkg())
-        CommandRun::run(QStringLiteral("dpkg"), {QStringLiteral("-P"), Package});
+        runDpkg({QStringLiteral("-P"), Package});
 }
 
 QTEST_GUILESS_MAIN(TestDebPackage)

@@ -172,6 +172,28 @@ export function defineCommonTests(getClient, { dataDir, McpError, progress = tru
     for (const row of second.structuredContent.rows) assert.ok(!titles1.includes(row.journal.title));
   });
 
+  test("filter_journals: CCF venues of a field equal the CCF 2026 list", async () => {
+    const client = getClient();
+    const list = readCsvObjects("CCF2026-UTF8.csv");
+    const venues = (type, rank) => list
+      .filter((r) => r["领域"] === "人工智能" && r["CCF推荐类型"] === `${rank}类` &&
+        r["CCF推荐类别（国际学术刊物/会议）"].includes(type === "conference" ? "会议" : "刊物"))
+      .map((r) => (r.Journal.trim() ? r.Journal : r["刊物名称"]).replace(/\s+/g, " ").trim())
+      .sort();
+    for (const [field, type, rank] of [["人工智能", "journal", "A"], ["artificial intelligence", "conference", "A"],
+      ["AI", "conference", "B"]]) {
+      const result = (await client.callTool({ name: "filter_journals",
+        arguments: { ccf_field: field, venue_type: type, ccf_rank: rank, year: 2026, limit: 100 } })).structuredContent;
+      assert.equal(result.ccfEdition, 2026);
+      assert.equal(result.ccfField, "人工智能");
+      assert.deepEqual(result.rows.map((r) => r.ccfTitle).sort(), venues(type, rank), `${field} ${type} ${rank}`);
+      assert.equal(result.total, venues(type, rank).length);
+    }
+    const ambiguous = await client.callTool({ name: "filter_journals", arguments: { ccf_field: "network" } });
+    assert.equal(ambiguous.isError, true);
+    assert.ok(text(ambiguous).includes("计算机网络"));
+  });
+
   test("wrong argument types: isError naming the field (2025-11-25)", async () => {
     const result = await getClient().callTool({ name: "search_journal", arguments: { journal_name: 42 } });
     assert.equal(result.isError, true);

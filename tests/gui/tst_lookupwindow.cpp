@@ -5,6 +5,7 @@
 #include "journalprofilepresenter.h"
 #include "journalrepository.h"
 #include "lookupwindow.h"
+#include "trendchartwidget.h"
 
 #include <QAbstractItemView>
 #include <QCompleter>
@@ -82,9 +83,12 @@ private slots:
     void unusableDatabaseShowsWhatToDo_data();
     void unusableDatabaseShowsWhatToDo();
     void reloadFindsANewDatabase();
+    void chartFollowsTheJournal_data();
+    void chartFollowsTheJournal();
 
 private:
     void verifyProfileShown(LookupWindow& window, const jcr::JournalProfile& profile);
+    void verifyTrendChart(LookupWindow& window, const jcr::JournalProfile& profile);
 
     QTemporaryDir m_dir;
     QString m_database;
@@ -119,6 +123,58 @@ void TestLookupWindow::verifyProfileShown(LookupWindow& window, const jcr::Journ
     // Empty sections are hidden, the others shown.
     const QTableView* warnings = window.findChild<QTableView*>(QStringLiteral("warningsTable"));
     QCOMPARE(warnings->isVisible(), !profile.warnings.isEmpty());
+    verifyTrendChart(window, profile);
+}
+
+void TestLookupWindow::verifyTrendChart(LookupWindow& window, const jcr::JournalProfile& profile)
+{
+    // The chart under the headline: shown exactly when the journal has an IF, with one point per such year.
+    const auto* chart = window.findChild<jcr::gui::TrendChartWidget*>(QStringLiteral("trendChart"));
+    QVERIFY(chart);
+    QList<int> yearsWithIf;
+    for (const jcr::JcrFact& fact : profile.jcr) {
+        if (fact.impactFactor)
+            yearsWithIf.prepend(fact.year); // the profile is newest first, the chart oldest first
+    }
+    QCOMPARE(chart->isVisible(), !yearsWithIf.isEmpty());
+    QCOMPARE(chart->hasData(), !yearsWithIf.isEmpty());
+    QList<int> pointYears;
+    const jcr::gui::TrendChartLayout layout = chart->chartLayout(chart->size());
+    for (const jcr::gui::TrendChartLayout::Point& point : layout.points())
+        pointYears.append(point.year);
+    QCOMPARE(pointYears, yearsWithIf);
+}
+
+void TestLookupWindow::chartFollowsTheJournal_data()
+{
+    QTest::addColumn<QString>("journal");
+    QTest::addColumn<bool>("hasChart");
+    QTest::addRow("journal with IFs") << "Alpha Journal of Testing" << true;
+    QTest::addRow("conference without IF") << "Alpha Testing Conference" << false;
+}
+
+void TestLookupWindow::chartFollowsTheJournal()
+{
+    QFETCH(QString, journal);
+    QFETCH(bool, hasChart);
+    const std::optional<jcr::JournalProfile> expected = m_repository.profile(journal);
+    QVERIFY(expected);
+    LookupWindow window(m_database);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.lookUp(journal);
+    QCOMPARE(labelText(window, "profileTitle"), expected->summary.title);
+    const auto* chart = window.findChild<jcr::gui::TrendChartWidget*>(QStringLiteral("trendChart"));
+    QCOMPARE(chart->isVisible(), hasChart);
+    verifyProfileShown(window, *expected);
+    // Another journal after this one replaces the chart rather than keeping the old points.
+    const QString other =
+        hasChart ? QStringLiteral("Alpha Testing Conference") : QStringLiteral("Alpha Journal of Testing");
+    const std::optional<jcr::JournalProfile> otherProfile = m_repository.profile(other);
+    QVERIFY(otherProfile);
+    window.lookUp(other);
+    verifyProfileShown(window, *otherProfile);
+    QCOMPARE(chart->isVisible(), !hasChart);
 }
 
 void TestLookupWindow::typingOffersTheJournal_data()

@@ -10,6 +10,8 @@
 #include "journalrepository.h"
 #include "testpaths.h"
 
+#include <QSet>
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -132,6 +134,9 @@ private slots:
     void linking();
     void sharedIssnInJcr2024_data();
     void sharedIssnInJcr2024();
+
+    void ccfVenues_data();
+    void ccfVenues();
 
 private:
     /// Data rows of every table whose Journal (or 中文刊名) column equals one of `titles`, case-insensitively.
@@ -935,6 +940,122 @@ void TestRealData::sharedIssnInJcr2024()
                                  .arg(jcr::fieldAt(row, ifColumn))
                                  .arg(rankOf(jcr::fieldAt(row, rankColumn)).first);
     QCOMPARE(actual, expected);
+}
+
+// ---- filter_journals by CCF class, field and venue type equals the CCF lists -----------------------------------
+
+void TestRealData::ccfVenues_data()
+{
+    QTest::addColumn<int>("edition");
+    QTest::addColumn<QString>("field"); ///< as asked (Chinese, or English in the named rows)
+    QTest::addColumn<QString>("storedField");
+    QTest::addColumn<QString>("venueType");
+    QTest::addColumn<QString>("rank");
+    QTest::addColumn<QStringList>("titles"); ///< the venues' names as the CSV gives them, sorted, each once
+
+    // The venues of one (field, type, class) of a CCF file, read here: the full name, or the short name of
+    // the rows that have none (HotSec).
+    auto venuesOf = [](const Table& csv, const QString& field, const QString& type, const QString& rank) {
+        const int journal = csv.header.indexOf(QStringLiteral("journal"));
+        const int abbreviation = csv.header.indexOf(QStringLiteral("刊物简称|刊物名称"));
+        const int fieldColumn = csv.header.indexOf(QStringLiteral("领域"));
+        const int venue = csv.header.indexOf(QStringLiteral("ccf推荐类别.*"));
+        const int rankColumn = csv.header.indexOf(QStringLiteral("ccf推荐类型"));
+        QSet<QString> titles;
+        for (const QStringList& row : csv.rows) {
+            const QString rowType = jcr::fieldAt(row, venue).contains(QStringLiteral("会议"))
+                                        ? QStringLiteral("conference")
+                                        : QStringLiteral("journal");
+            QString rowRank = jcr::fieldAt(row, rankColumn);
+            rowRank.remove(QStringLiteral("类"));
+            if (jcr::fieldAt(row, fieldColumn) != field || rowType != type || rowRank.trimmed() != rank)
+                continue;
+            const QString name = jcr::fieldAt(row, journal).simplified();
+            const QString title = name.isEmpty() ? jcr::fieldAt(row, abbreviation).simplified() : name;
+            if (!title.isEmpty())
+                titles.insert(title);
+        }
+        QStringList sorted(titles.cbegin(), titles.cend());
+        sorted.sort();
+        return sorted;
+    };
+
+    for (const Table& csv : std::as_const(m_tables)) {
+        if (csv.kind != QLatin1String("ccf"))
+            continue;
+        const int fieldColumn = csv.header.indexOf(QStringLiteral("领域"));
+        QSet<QString> fieldSet;
+        for (const QStringList& row : csv.rows)
+            fieldSet.insert(jcr::fieldAt(row, fieldColumn));
+        QStringList fields(fieldSet.cbegin(), fieldSet.cend());
+        fields.sort();
+        for (const QString& field : std::as_const(fields)) {
+            for (const QString& type : {QStringLiteral("journal"), QStringLiteral("conference")}) {
+                for (const QString& rank : {QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C")}) {
+                    QTest::addRow("CCF %d %s %s %s", csv.year, qPrintable(field), qPrintable(type), qPrintable(rank))
+                        << csv.year << field << field << type << rank << venuesOf(csv, field, type, rank);
+                }
+            }
+        }
+        // As people ask: in English.
+        if (csv.year == 2026) {
+            const QString ai = QStringLiteral("人工智能");
+            QTest::addRow("CCF 2026 A journals in artificial intelligence")
+                << csv.year << QStringLiteral("artificial intelligence") << ai << QStringLiteral("journal")
+                << QStringLiteral("A") << venuesOf(csv, ai, QStringLiteral("journal"), QStringLiteral("A"));
+            QTest::addRow("CCF 2026 A conferences in AI")
+                << csv.year << QStringLiteral("AI") << ai << QStringLiteral("conference") << QStringLiteral("A")
+                << venuesOf(csv, ai, QStringLiteral("conference"), QStringLiteral("A"));
+            QTest::addRow("CCF 2026 B conferences in data mining")
+                << csv.year << QStringLiteral("data mining") << QStringLiteral("数据库/数据挖掘/内容检索")
+                << QStringLiteral("conference") << QStringLiteral("B")
+                << venuesOf(csv, QStringLiteral("数据库/数据挖掘/内容检索"), QStringLiteral("conference"),
+                            QStringLiteral("B"));
+        }
+    }
+}
+
+void TestRealData::ccfVenues()
+{
+    QFETCH(int, edition);
+    QFETCH(QString, field);
+    QFETCH(QString, storedField);
+    QFETCH(QString, venueType);
+    QFETCH(QString, rank);
+    QFETCH(QStringList, titles);
+    QVERIFY2(!titles.isEmpty() || rank != QLatin1String("A") || venueType != QLatin1String("journal") ||
+                 storedField != QStringLiteral("人工智能"),
+             "the CSV has no A journals in 人工智能: the test reads the wrong columns");
+
+    jcr::FilterCriteria criteria;
+    criteria.ccfRank = rank;
+    criteria.ccfField = field;
+    criteria.venueType = venueType;
+    criteria.year = edition;
+    criteria.sortBy = QStringLiteral("title");
+    criteria.descending = false;
+    criteria.limit = 200;
+    QStringList found;
+    int total = -1;
+    do {
+        const jcr::FilterResult page = m_repository->filter(criteria);
+        QVERIFY2(page.ok(), qPrintable(page.error));
+        QCOMPARE(page.ccfEdition, edition);
+        QCOMPARE(page.ccfField, storedField);
+        total = page.total;
+        for (const jcr::FilterRow& row : page.rows) {
+            found << row.ccfTitle;
+            QCOMPARE(row.ccfRank, rank);
+            QCOMPARE(row.ccfField, storedField);
+            QCOMPARE(row.journal.venueType, venueType);
+        }
+        criteria.offset += int(page.rows.size());
+        if (page.rows.isEmpty())
+            break;
+    } while (criteria.offset < total);
+    found.sort();
+    QCOMPARE(found, titles);
+    QCOMPARE(total, int(titles.size()));
 }
 
 QTEST_GUILESS_MAIN(TestRealData)

@@ -54,6 +54,8 @@ private slots:
     void compareNamesTheBrokenRule();
     void filterPagesWithCursor();
     void filterRejectsForeignCursor();
+    void filterCcfVenues_data();
+    void filterCcfVenues();
     void warningKeywords_data();
     void warningKeywords();
     void olderVersionsGetJsonText();
@@ -127,6 +129,10 @@ void TestJournalTools::everyToolConformsToItsOutputSchema_data()
                                          << QJsonObject{{QStringLiteral("top"), true},
                                                         {QStringLiteral("min_impact_factor"), 20}}
                                          << "Example Reviews in Medicine";
+    QTest::addRow("filter_journals CCF field") << "filter_journals"
+                                               << QJsonObject{{QStringLiteral("ccf_field"), QStringLiteral("theory")},
+                                                              {QStringLiteral("ccf_rank"), QStringLiteral("A")}}
+                                               << "CEJ";
 }
 
 void TestJournalTools::everyToolConformsToItsOutputSchema()
@@ -317,6 +323,51 @@ void TestJournalTools::filterRejectsForeignCursor()
         QStringLiteral("filter_journals"), QJsonObject{{QStringLiteral("cursor"), QStringLiteral("bogus")}}));
     QCOMPARE(result.value(QStringLiteral("isError")).toBool(), true);
     QVERIFY(textOf(result).contains(QStringLiteral("cursor")));
+}
+
+void TestJournalTools::filterCcfVenues_data()
+{
+    QTest::addColumn<QJsonObject>("arguments");
+    QTest::addColumn<bool>("isError");
+    QTest::addColumn<QString>("text");     // in the text answer
+    QTest::addColumn<QStringList>("rows"); // the CCF abbreviations of the rows
+    QTest::addRow("field in English") << QJsonObject{{QStringLiteral("ccf_field"),
+                                                      QStringLiteral("Computer Science Theory")}}
+                                      << false << QStringLiteral("计算机科学理论") << QStringList{"CEJ"};
+    QTest::addRow("field in Chinese, journals")
+        << QJsonObject{{QStringLiteral("ccf_field"), QStringLiteral("计算机科学理论")},
+                       {QStringLiteral("venue_type"), QStringLiteral("journal")},
+                       {QStringLiteral("year"), 2026}}
+        << false << QStringLiteral("CCF 2022") << QStringList{"CEJ"};
+    QTest::addRow("no conferences in the field")
+        << QJsonObject{{QStringLiteral("ccf_field"), QStringLiteral("theory")},
+                       {QStringLiteral("venue_type"), QStringLiteral("conference")}}
+        << false << QStringLiteral("0") << QStringList{};
+    QTest::addRow("unknown field") << QJsonObject{{QStringLiteral("ccf_field"), QStringLiteral("astrology")}} << true
+                                   << QStringLiteral("not a CCF field") << QStringList{};
+    QTest::addRow("venue type outside the enum")
+        << QJsonObject{{QStringLiteral("venue_type"), QStringLiteral("workshop")}} << true
+        << QStringLiteral("venue_type") << QStringList{};
+}
+
+void TestJournalTools::filterCcfVenues()
+{
+    QFETCH(QJsonObject, arguments);
+    QFETCH(bool, isError);
+    QFETCH(QString, text);
+    QFETCH(QStringList, rows);
+    const QJsonObject result = resultOf(m_harness->callTool(QStringLiteral("filter_journals"), arguments));
+    QCOMPARE(result.value(QStringLiteral("isError")).toBool(), isError);
+    QVERIFY2(textOf(result).contains(text), qPrintable(textOf(result)));
+    if (isError)
+        return;
+    const QJsonObject structured = result.value(QStringLiteral("structuredContent")).toObject();
+    QCOMPARE(structured.value(QStringLiteral("ccfEdition")).toInt(), 2022);
+    QCOMPARE(structured.value(QStringLiteral("ccfField")).toString(), QStringLiteral("计算机科学理论"));
+    QStringList abbreviations;
+    for (const QJsonValue& row : structured.value(QStringLiteral("rows")).toArray())
+        abbreviations << row.toObject().value(QStringLiteral("ccfAbbreviation")).toString();
+    QCOMPARE(abbreviations, rows);
 }
 
 void TestJournalTools::warningKeywords_data()
