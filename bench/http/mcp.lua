@@ -7,6 +7,9 @@
 -- {"method":"tools/call","params":{...}} (mcpmix.mjs bodies); every request sends the next one (each
 -- thread starts at another place of the list) with "jsonrpc":"2.0" and an id unique in the run. SESSION_ID "-" sends no session headers (the trivial QHttpServer route). Headers as the SDK
 -- client sends them: Accept (both types), Content-Type, Mcp-Session-Id, MCP-Protocol-Version.
+-- SESSION_ID "2026": MCP 2026-07-28, no session: the envelope goes into params._meta of every request and
+-- the headers MCP-Protocol-Version, Mcp-Method and Mcp-Name (params.name) go with it, as the SDK 2.x client
+-- sends them.
 -- done() prints one line `WRK_JSON {...}`: requests, rps, latency percentiles (ms), socket errors, and the
 -- answers that were not 200 or carried a JSON-RPC error or an isError result (counted in response()).
 
@@ -21,6 +24,9 @@ end
 
 local params = {}
 local headers = {}
+local requestHeaders = {} -- per request (2026: Mcp-Method and Mcp-Name differ), else nil
+local envelope = '"_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28",' ..
+   '"io.modelcontextprotocol/clientCapabilities":{}}' 
 local counter = 0
 local path = "/"
 bad_status = 0
@@ -36,7 +42,20 @@ function init(args)
    assert(#params > 0, "no request bodies in " .. tostring(file))
    headers["Content-Type"] = "application/json"
    headers["Accept"] = "application/json, text/event-stream"
-   if session ~= "-" and session ~= "" then
+   if session == "2026" then
+      for i, line in ipairs(params) do
+         local method = line:match('"method":"([^"]+)"')
+         local name = line:match('"params":{"name":"([^"]+)"')
+         local h = {["Content-Type"] = headers["Content-Type"], ["Accept"] = headers["Accept"],
+                    ["MCP-Protocol-Version"] = "2026-07-28", ["Mcp-Method"] = method, ["Mcp-Name"] = name}
+         requestHeaders[i] = h
+         if line:find('"params":{', 1, true) then
+            params[i] = line:gsub('"params":{', '"params":{' .. envelope .. ',', 1)
+         else
+            params[i] = line:sub(1, -2) .. ',"params":{' .. envelope .. '}}'
+         end
+      end
+   elseif session ~= "-" and session ~= "" then
       headers["Mcp-Session-Id"] = session
       headers["MCP-Protocol-Version"] = version
    end
@@ -46,9 +65,9 @@ end
 
 function request()
    counter = counter + 1
-   local body = '{"jsonrpc":"2.0","id":' .. ((tid or 0) * 1000000000 + counter) .. ',' ..
-      params[(counter % #params) + 1]
-   return wrk.format("POST", path, headers, body)
+   local i = (counter % #params) + 1
+   local body = '{"jsonrpc":"2.0","id":' .. ((tid or 0) * 1000000000 + counter) .. ',' .. params[i]
+   return wrk.format("POST", path, requestHeaders[i] or headers, body)
 end
 
 function response(status, hdrs, body)

@@ -11,6 +11,8 @@
 #   *_uncached      the same mixes on a second server started with JCR_MCP_ANSWER_CACHE_MB=0: every call
 #                   runs its queries (the plain mixes repeat their questions, so after the first round the
 #                   server answers them from its answer cache)
+#   *_2026          the same mixes in MCP 2026-07-28: no session, the envelope in every request's _meta and the
+#                   MCP-Protocol-Version/Mcp-Method/Mcp-Name headers (mcp.lua session "2026")
 #   trivial         the baseline route, same request bodies as get_journal, no session
 # prints a table with targets and writes JSON.
 #
@@ -21,7 +23,8 @@
 #   JCR_BENCH_DURATION seconds per run (10)                     JCR_BENCH_CONCURRENCY  "1 8 32"
 #   JCR_BENCH_THREADS  wrk threads (1: one wrk thread does > 40k req/s here; on 2 cores every extra
 #                      client thread takes CPU from the server)
-#   JCR_BENCH_MIXES    "get_journal search_journal get_journal_uncached search_journal_uncached ping"
+#   JCR_BENCH_MIXES    "get_journal search_journal get_journal_uncached search_journal_uncached ping
+#                       get_journal_2026 search_journal_2026 get_journal_2026_uncached search_journal_2026_uncached"
 #   JCR_MCP_WORKERS    passed on to the server (default: its own, the number of cores, at least 2)
 set -euo pipefail
 
@@ -36,7 +39,7 @@ json="${JCR_BENCH_JSON:-$work/bench-http-results.json}"
 duration="${JCR_BENCH_DURATION:-10}"
 concurrency="${JCR_BENCH_CONCURRENCY:-1 8 32}"
 threads="${JCR_BENCH_THREADS:-1}"
-mixes="${JCR_BENCH_MIXES:-get_journal search_journal get_journal_uncached search_journal_uncached ping}"
+mixes="${JCR_BENCH_MIXES:-get_journal search_journal get_journal_uncached search_journal_uncached ping get_journal_2026 search_journal_2026 get_journal_2026_uncached search_journal_2026_uncached}"
 version="2025-11-25"
 bench_name="run-http-bench"
 # shellcheck source=common.sh
@@ -103,6 +106,8 @@ load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 for c in $concurrency; do
     for mix in $mixes; do
         case "$mix" in
+            *_2026_uncached) run "$mix" "$mcp_uncached" "$work/${mix%_2026_uncached}.requests" 2026 "$c" "$uncached_pid" ;;
+            *_2026) run "$mix" "$mcp" "$work/${mix%_2026}.requests" 2026 "$c" "$server_pid" ;;
             *_uncached) run "$mix" "$mcp_uncached" "$work/${mix%_uncached}.requests" "$session_uncached" "$c" "$uncached_pid" ;;
             *) run "$mix" "$mcp" "$work/$mix.requests" "$session" "$c" "$server_pid" ;;
         esac
@@ -137,7 +142,9 @@ jq -s --arg cpu "$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head 
                                   pass: (if rate("trivial"; 32) then ((rate("get_journal"; 32) // 0) / rate("trivial"; 32)) >= (1/3) else false end)},
      search_journal_c32_rps: {goal: ">= 5000", measured: rate("search_journal"; 32), pass: ((rate("search_journal"; 32) // 0) >= 5000)}
    },
-   without_answer_cache: {get_journal_c32_rps: rate("get_journal_uncached"; 32), search_journal_c32_rps: rate("search_journal_uncached"; 32)}
+   without_answer_cache: {get_journal_c32_rps: rate("get_journal_uncached"; 32), search_journal_c32_rps: rate("search_journal_uncached"; 32)},
+   protocol_2026_vs_2025_c32: {get_journal: (if rate("get_journal"; 32) then (rate("get_journal_2026"; 32) // 0) / rate("get_journal"; 32) else null end),
+                               search_journal: (if rate("search_journal"; 32) then (rate("search_journal_2026"; 32) // 0) / rate("search_journal"; 32) else null end)}
   }' "$results" >"$json"
 
 # Table.
@@ -153,6 +160,7 @@ jq -s --arg cpu "$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head 
     echo
     jq -r '.targets | to_entries[] | "\(if .value.pass then "PASS" else "FAIL" end)  \(.key): goal \(.value.goal), measured \(.value.measured)"' "$json"
     jq -r '.without_answer_cache | to_entries[] | select(.value != null) | "INFO  \(.key) without the answer cache (every call runs its queries): \(.value | floor)"' "$json"
+    jq -r '.protocol_2026_vs_2025_c32 | to_entries[] | select(.value != null and .value > 0) | "INFO  \(.key) in 2026-07-28 (no session) vs 2025-11-25 at c=32: \(.value * 1000 | round / 1000)"' "$json"
     echo "session alive after the load: $(jq -r .session_alive_after_load "$json"); load average before $load_before, after $load_after"
     echo "results: $json"
 }

@@ -101,6 +101,7 @@ McpHttpServer::McpHttpServer(const HttpSettings& settings, const QString& databa
       m_answers(databasePath, settings.answerCacheBytes), m_workers(databasePath, settings.workers, &m_answers)
 {
     m_uptime.start();
+    m_stateless = new StatelessHttpHandler(settings, databasePath, m_workers, m_answers, m_metrics, this);
     m_sessions.setClientLimits(settings.maxSessionsPerClient, settings.sessionInitSeconds);
     mcp::McpEngine::setMaxBatchSize(settings.maxBatchSize);
     // The routes this transport serves, fixed for the server's life (route() reads them on every request).
@@ -156,6 +157,7 @@ void McpHttpServer::beginShutdown()
 
 void McpHttpServer::closeStreams()
 {
+    m_stateless->closeStreams();
     for (const std::shared_ptr<HttpSession>& session : m_sessions.all()) {
         if (SseStream* stream = session->stream())
             stream->end();
@@ -282,6 +284,9 @@ void McpHttpServer::postMcp(Exchange& exchange)
     const QList<QJsonValue> messages = messagesOf(body);
     if (messages.isEmpty() || !std::all_of(messages.cbegin(), messages.cend(), isJsonRpcMessage))
         return answerError(exchange.reply, 400, -32600, QStringLiteral("Invalid Request: not a JSON-RPC 2.0 message"));
+    // The era is a property of the request: 2026-07-28 names itself in params._meta (or its header).
+    if (StatelessHttpHandler::claims(body, header(exchange.request, "mcp-protocol-version")))
+        return postStateless(exchange, body);
 
     const bool initialize =
         body.isObject() && body.toObject().value(QStringLiteral("method")) == QLatin1String("initialize");
@@ -314,6 +319,22 @@ void McpHttpServer::postMcp(Exchange& exchange)
     if (const QString tooLarge = mcp::McpEngine::batchTooLarge(messages.size()); !tooLarge.isEmpty())
         return answerError(exchange.reply, 400, -32600, tooLarge);
     dispatchStreamable(exchange.reply, session, body, false);
+}
+
+void McpHttpServer::postStateless(Exchange& exchange, const QJsonValue& body)
+{
+    const Reply reply = exchange.reply;
+    StatelessHttpHandler::Exchange stateless;
+    stateless.connection = reply.connection;
+    stateless.response = reply.response;
+    stateless.headers = RequestGuard::corsHeaders(reply.origin);
+    stateless.timer = reply.timer;
+    stateless.answer = [this, reply](int status, const QByteArray& answerBody, const QByteArray& contentType,
+                                     const Headers& extra) { answer(reply, status, answerBody, contentType, extra); };
+    stateless.streamed = [this, reply](int status) { finished(reply, status); };
+    const QHttpServerRequest& request = exchange.request;
+    m_stateless->post(
+        body, [this, &request](const QByteArray& name) { return header(request, name); }, std::move(stateless));
 }
 
 void McpHttpServer::dispatchStreamable(const Reply& reply,
@@ -565,7 +586,8 @@ void McpHttpServer::preflight(Exchange& exchange)
     Headers headers = RequestGuard::corsHeaders(exchange.reply.origin);
     headers.emplace_back("Access-Control-Allow-Methods", "GET, POST, DELETE, OPTIONS");
     headers.emplace_back("Access-Control-Allow-Headers",
-                         "Content-Type, Accept, Authorization, Mcp-Session-Id, MCP-Protocol-Version, Last-Event-ID");
+                         "Content-Type, Accept, Authorization, Mcp-Session-Id, MCP-Protocol-Version, Mcp-Method, "
+                         "Mcp-Name, Last-Event-ID");
     headers.emplace_back("Access-Control-Max-Age", "86400");
     answer(exchange.reply, 204, QByteArray(), QByteArray(), headers);
 }

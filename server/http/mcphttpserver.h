@@ -6,6 +6,7 @@
 #include "httpsettings.h"
 #include "requestguard.h"
 #include "sessionregistry.h"
+#include "statelesshttphandler.h"
 #include "workerpool.h"
 
 #include <QAbstractHttpServer>
@@ -44,7 +45,7 @@ public:
     /// accepted still get their answers.
     void beginShutdown();
     /// True when no accepted request is still waiting for its answer.
-    bool hasPendingRequests() const { return m_pendingRequests > 0; }
+    bool hasPendingRequests() const { return m_pendingRequests > 0 || m_stateless->pendingRequests() > 0; }
     /// Ends every open SSE stream (shutdown).
     void closeStreams();
 
@@ -77,6 +78,8 @@ private:
 
     void route(Exchange& exchange);
     void postMcp(Exchange& exchange);
+    /// A POST of protocol version 2026-07-28: no session, answered by m_stateless.
+    void postStateless(Exchange& exchange, const QJsonValue& body);
     void getMcp(Exchange& exchange);
     void deleteMcp(Exchange& exchange);
     void getSse(Exchange& exchange);
@@ -115,6 +118,7 @@ private:
     mcp::AnswerCache m_answers; ///< before m_workers, whose engines write to it
     WorkerPool m_workers;
     HttpMetrics m_metrics;
+    StatelessHttpHandler* m_stateless = nullptr; ///< child; MCP 2026-07-28 requests
     GuardedTcpServer* m_tcpServer = nullptr;
     QElapsedTimer m_uptime;
     QHash<QByteArray, QList<QJsonValue>> m_legacyQueues; ///< legacy SSE: messages waiting, by session

@@ -8,6 +8,7 @@
 #include "mcpsession.h"
 #include "promptprovider.h"
 #include "resourceprovider.h"
+#include "statelessprotocol.h"
 #include "toolregistry.h"
 
 #include <QPointer>
@@ -79,11 +80,34 @@ void WorkerPool::submit(std::shared_ptr<mcp::McpSession> session,
                         NotificationHandler onNotification,
                         ReplyHandler onReplies)
 {
+    run(std::move(session), false, message, receiver, std::move(onNotification), std::move(onReplies));
+}
+
+void WorkerPool::submitStateless(std::shared_ptr<mcp::McpSession> requests,
+                                 const QJsonValue& message,
+                                 QObject* receiver,
+                                 NotificationHandler onNotification,
+                                 ReplyHandler onReplies)
+{
+    run(std::move(requests), true, message, receiver, std::move(onNotification), std::move(onReplies));
+}
+
+void WorkerPool::run(std::shared_ptr<mcp::McpSession> session,
+                     bool stateless,
+                     const QJsonValue& message,
+                     QObject* receiver,
+                     NotificationHandler onNotification,
+                     ReplyHandler onReplies)
+{
     const QPointer<QObject> target(receiver);
-    m_pool.start([this, session = std::move(session), message, target, onNotification = std::move(onNotification),
-                  onReplies = std::move(onReplies)] {
+    m_pool.start([this, session = std::move(session), stateless, message, target,
+                  onNotification = std::move(onNotification), onReplies = std::move(onReplies)] {
         WorkerStack& worker = stack();
-        mcp::McpEngine engine(worker.tools, worker.resources, worker.prompts, session);
+        // A stateless request gets a fresh engine session nobody else sees; `session` only tracks it.
+        mcp::McpEngine engine(worker.tools, worker.resources, worker.prompts,
+                              stateless ? std::make_shared<mcp::McpSession>() : session);
+        if (stateless)
+            engine.stateless().setRequests(session);
         engine.setAnswerCache(m_answers);
         QObject::connect(
             &engine, &mcp::McpEngine::notificationReady, &engine,

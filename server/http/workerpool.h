@@ -54,6 +54,13 @@ public:
                 QObject* receiver,
                 NotificationHandler onNotification,
                 ReplyHandler onReplies);
+    /// Handles one request of the stateless era (2026-07-28) like submit(), tracked while it runs in `requests`
+    /// (a table of its own, not a session): McpSession::cancel() on it stops the request.
+    void submitStateless(std::shared_ptr<mcp::McpSession> requests,
+                         const QJsonValue& message,
+                         QObject* receiver,
+                         NotificationHandler onNotification,
+                         ReplyHandler onReplies);
     /// The database's health, computed on a worker; `onReport` runs on `receiver`'s thread.
     void health(QObject* receiver, std::function<void(const HealthReport&)> onReport);
     /// Builds the search index in the background, so the first search does not pay for it.
@@ -65,6 +72,12 @@ public:
 private:
     struct WorkerStack;
     WorkerStack& stack();
+    void run(std::shared_ptr<mcp::McpSession> session,
+             bool stateless,
+             const QJsonValue& message,
+             QObject* receiver,
+             NotificationHandler onNotification,
+             ReplyHandler onReplies);
 
     QString m_databasePath;
     mcp::AnswerCache* m_answers;

@@ -8,6 +8,7 @@
 #include "promptprovider.h"
 #include "requestcontext.h"
 #include "resourceprovider.h"
+#include "statelessprotocol.h"
 #include "toolregistry.h"
 
 #include <QJsonDocument>
@@ -75,7 +76,12 @@ McpEngine::McpEngine(ToolRegistry& tools,
                      std::shared_ptr<McpSession> session,
                      QObject* parent)
     : QObject(parent), m_tools(tools), m_resources(resources), m_prompts(prompts), m_sessionHolder(std::move(session)),
-      m_session(*m_sessionHolder)
+      m_session(*m_sessionHolder),
+      m_stateless(std::make_unique<StatelessProtocol>(
+          [this](const QString& method, const QJsonObject& params, RequestContext& context) {
+              return dispatch(method, params, context);
+          },
+          [this](const QJsonObject& notification) { emit notificationReady(notification); }))
 {
 }
 
@@ -110,7 +116,7 @@ McpEngine::~McpEngine() = default;
 
 bool McpEngine::knowsMethod(const QString& name)
 {
-    return methods().contains(name) || notifications().contains(name);
+    return methods().contains(name) || notifications().contains(name) || StatelessProtocol::servesMethod(name);
 }
 
 QString McpEngine::serverVersion()
@@ -159,6 +165,8 @@ QByteArray McpEngine::quickAnswer(const QJsonObject& message, McpSession& sessio
     if (!paramsValue.isUndefined() && !paramsValue.isObject())
         return QByteArray();
     const QJsonObject params = paramsValue.toObject();
+    if (StatelessProtocol::claims(params))
+        return StatelessProtocol::quickAnswer(message, cache); // in that era's shape, without the session
 
     QByteArray result;
     if (method == QLatin1String("ping")) {
@@ -195,6 +203,9 @@ QList<QJsonValue> McpEngine::handle(const QJsonValue& message)
     if (batch.isEmpty())
         return {JsonRpc::error(QJsonValue::Undefined, JsonRpc::InvalidRequest,
                                QStringLiteral("Invalid Request: empty batch"))};
+    if (StatelessProtocol::batchClaims(batch))
+        return {JsonRpc::error(QJsonValue::Undefined, JsonRpc::InvalidRequest,
+                               QStringLiteral("Invalid Request: protocol version 2026-07-28 has no batches"))};
     if (!m_session.isInitialized() || m_session.protocolVersion() != QLatin1String("2025-03-26"))
         return {JsonRpc::error(
             QJsonValue::Undefined, JsonRpc::InvalidRequest,
@@ -264,6 +275,8 @@ std::optional<QJsonObject> McpEngine::handleOne(const QJsonValue& message)
     const QJsonObject params = paramsValue.toObject();
 
     const QString name = method.toString();
+    if (StatelessProtocol::claims(params))
+        return m_stateless->handle(id, name, params);
     const auto found = methods().constFind(name);
     if (found == methods().constEnd())
         return JsonRpc::error(id, JsonRpc::MethodNotFound, QStringLiteral("Method not found: %1").arg(name),
@@ -350,16 +363,28 @@ QJsonObject McpEngine::initialize(const QJsonObject& params, RequestContext&)
     QJsonObject serverInfo{{QStringLiteral("name"), serverName()}, {QStringLiteral("version"), serverVersion()}};
     if (m_session.atLeast(QStringLiteral("2025-06-18")))
         serverInfo.insert(QStringLiteral("title"), QStringLiteral("JCR journal rankings 期刊分区查询"));
-    return QJsonObject{
-        {QStringLiteral("protocolVersion"), version},
-        {QStringLiteral("capabilities"), capabilities},
-        {QStringLiteral("serverInfo"), serverInfo},
-        {QStringLiteral("instructions"),
-         QStringLiteral("Answers questions about academic journals from a local database: JCR impact factors and "
-                        "quartiles, CAS (中科院) partitions and Top, the international journal warning list "
-                        "(预警名单) and CCF ranks. Use search_journal or get_journal for one journal, "
-                        "compare_journals for several, filter_journals to find journals by criteria, "
-                        "get_partition_trends for trends and check_warning_journals for the warning list.")}};
+    return QJsonObject{{QStringLiteral("protocolVersion"), version},
+                       {QStringLiteral("capabilities"), capabilities},
+                       {QStringLiteral("serverInfo"), serverInfo},
+                       {QStringLiteral("instructions"), instructions()}};
+}
+
+QString McpEngine::instructions()
+{
+    return QStringLiteral("Answers questions about academic journals from a local database: JCR impact factors and "
+                          "quartiles, CAS (中科院) partitions and Top, the international journal warning list "
+                          "(预警名单) and CCF ranks. Use search_journal or get_journal for one journal, "
+                          "compare_journals for several, filter_journals to find journals by criteria, "
+                          "get_partition_trends for trends and check_warning_journals for the warning list.");
+}
+
+QJsonObject McpEngine::dispatch(const QString& method, const QJsonObject& params, RequestContext& context)
+{
+    const auto found = methods().constFind(method);
+    if (found == methods().constEnd())
+        throw JsonRpcError{JsonRpc::MethodNotFound, QStringLiteral("Method not found: %1").arg(method),
+                           QJsonObject{{QStringLiteral("method"), method}}};
+    return (this->*(found->handler))(params, context);
 }
 
 QJsonObject McpEngine::ping(const QJsonObject&, RequestContext&)
@@ -381,11 +406,11 @@ QJsonObject McpEngine::setLevel(const QJsonObject& params, RequestContext&)
     return {};
 }
 
-QJsonObject McpEngine::listTools(const QJsonObject& params, RequestContext&)
+QJsonObject McpEngine::listTools(const QJsonObject& params, RequestContext& context)
 {
     QJsonArray tools;
     for (const ToolDefinition& tool : m_tools.tools())
-        tools.append(ToolRegistry::describe(tool, m_session.protocolVersion()));
+        tools.append(ToolRegistry::describe(tool, context.protocolVersion()));
     return page(tools, QStringLiteral("tools"), QStringLiteral("tools"), params);
 }
 
@@ -401,7 +426,7 @@ QJsonObject McpEngine::callTool(const QJsonObject& params, RequestContext& conte
                            QJsonObject{{QStringLiteral("tool"), name}, {QStringLiteral("known"), known}}};
     }
     const QJsonObject arguments = optionalObject(params, QStringLiteral("arguments"));
-    const bool argumentErrorsAsResults = m_session.atLeast(QStringLiteral("2025-11-25"));
+    const bool argumentErrorsAsResults = context.atLeast(QStringLiteral("2025-11-25"));
 
     // Read before the tool runs: the version of the data the answer will come from.
     const qint64 dataVersion = m_answers && m_answers->isEnabled() ? m_tools.dataVersion() : 0;
@@ -431,7 +456,7 @@ QJsonObject McpEngine::callTool(const QJsonObject& params, RequestContext& conte
         QJsonObject{{QStringLiteral("type"), QStringLiteral("text")}, {QStringLiteral("text"), output.text}}};
     QJsonObject result{{QStringLiteral("content"), content}, {QStringLiteral("isError"), output.isError}};
     if (!output.isError) {
-        if (m_session.atLeast(QStringLiteral("2025-06-18"))) {
+        if (context.atLeast(QStringLiteral("2025-06-18"))) {
             result.insert(QStringLiteral("structuredContent"), output.structured);
         } else {
             // No structuredContent before 2025-06-18: the same JSON as a second text block.
@@ -443,21 +468,21 @@ QJsonObject McpEngine::callTool(const QJsonObject& params, RequestContext& conte
         // Failures (database missing, a query that failed, a wrong argument) are not remembered: the next
         // call may succeed.
         if (m_answers && m_answers->isEnabled())
-            m_answers->insert(AnswerCache::key(m_session.protocolVersion(), name, arguments), dataVersion,
+            m_answers->insert(AnswerCache::key(context.protocolVersion(), name, arguments), dataVersion,
                               JsonRpc::serialize(result));
     }
     return result;
 }
 
-QJsonObject McpEngine::listResources(const QJsonObject& params, RequestContext&)
+QJsonObject McpEngine::listResources(const QJsonObject& params, RequestContext& context)
 {
-    return page(m_resources.resources(m_session.protocolVersion()), QStringLiteral("resources"),
+    return page(m_resources.resources(context.protocolVersion()), QStringLiteral("resources"),
                 QStringLiteral("resources"), params);
 }
 
-QJsonObject McpEngine::listResourceTemplates(const QJsonObject& params, RequestContext&)
+QJsonObject McpEngine::listResourceTemplates(const QJsonObject& params, RequestContext& context)
 {
-    return page(m_resources.templates(m_session.protocolVersion()), QStringLiteral("resourceTemplates"),
+    return page(m_resources.templates(context.protocolVersion()), QStringLiteral("resourceTemplates"),
                 QStringLiteral("resourceTemplates"), params);
 }
 
@@ -466,16 +491,16 @@ QJsonObject McpEngine::readResource(const QJsonObject& params, RequestContext&)
     return m_resources.read(requireString(params, QStringLiteral("uri")));
 }
 
-QJsonObject McpEngine::listPrompts(const QJsonObject& params, RequestContext&)
+QJsonObject McpEngine::listPrompts(const QJsonObject& params, RequestContext& context)
 {
-    return page(m_prompts.prompts(m_session.protocolVersion()), QStringLiteral("prompts"), QStringLiteral("prompts"),
+    return page(m_prompts.prompts(context.protocolVersion()), QStringLiteral("prompts"), QStringLiteral("prompts"),
                 params);
 }
 
-QJsonObject McpEngine::getPrompt(const QJsonObject& params, RequestContext&)
+QJsonObject McpEngine::getPrompt(const QJsonObject& params, RequestContext& context)
 {
     const QString name = requireString(params, QStringLiteral("name"));
-    return m_prompts.get(name, optionalObject(params, QStringLiteral("arguments")), m_session.protocolVersion());
+    return m_prompts.get(name, optionalObject(params, QStringLiteral("arguments")), context.protocolVersion());
 }
 
 QJsonObject McpEngine::complete(const QJsonObject& params, RequestContext&)
@@ -513,7 +538,9 @@ void McpEngine::initialized(const QJsonObject&)
 
 void McpEngine::cancelled(const QJsonObject& params)
 {
-    if (m_session.cancel(params.value(QStringLiteral("requestId"))))
+    // Ids of both eras may be running on one stdio process; unknown ids are ignored by each.
+    if (m_session.cancel(params.value(QStringLiteral("requestId"))) ||
+        m_stateless->cancel(params.value(QStringLiteral("requestId"))))
         qCDebug(lcMcp) << "cancelled request" << JsonRpc::serialize(params.value(QStringLiteral("requestId")))
                        << params.value(QStringLiteral("reason")).toString();
 }

@@ -21,6 +21,7 @@ class AnswerCache;
 class PromptProvider;
 class RequestContext;
 class ResourceProvider;
+class StatelessProtocol;
 class ToolRegistry;
 
 /// The MCP protocol engine for one client session, independent of any transport.
@@ -57,7 +58,8 @@ public:
     /// The serialized response to `message` when it can be answered without any work: a ping, or a tools/call
     /// whose result `cache` holds for the data on disk now (and that asks for no progress). Empty otherwise;
     /// the message then goes to handle(). Touches no database and no handler, so a transport may call it on
-    /// its event loop; the bytes are those handle() would have produced.
+    /// its event loop; the bytes are those handle() would have produced. A 2026-07-28 request is answered (or
+    /// not) by StatelessProtocol::quickAnswer(), without the session.
     static QByteArray quickAnswer(const QJsonObject& message, McpSession& session, const AnswerCache& cache);
     /// One line of input: parses it (answering -32700 without id when it is not JSON) and serializes
     /// the replies as compact single-line JSON without the trailing newline.
@@ -65,6 +67,9 @@ public:
 
     McpSession& session() { return m_session; }
     const McpSession& session() const { return m_session; }
+    /// The stateless era (2026-07-28): requests whose params._meta names their protocol version go there
+    /// instead of through the session above (statelessprotocol.h).
+    StatelessProtocol& stateless() { return *m_stateless; }
 
     /// Where successful tools/call results are remembered (shared by all engines of a server), and
     /// handleLine() answers repeated questions from. Null (the default): nothing is remembered.
@@ -95,6 +100,8 @@ public:
 
     static QString serverName() { return QStringLiteral("jcr-mcp"); }
     static QString serverVersion();
+    /// What initialize and server/discover tell the client about this server.
+    static QString instructions();
 
 signals:
     /// A server-initiated message to send now (progress, log). Emitted synchronously from handle().
@@ -114,6 +121,8 @@ private:
     static const QHash<QString, NotificationHandler>& notifications();
 
     std::optional<QJsonObject> handleOne(const QJsonValue& message);
+    /// Runs the handler of `method` for the stateless era (which decides which methods it serves).
+    QJsonObject dispatch(const QString& method, const QJsonObject& params, RequestContext& context);
     QJsonObject page(const QJsonArray& items, const QString& list, const QString& key, const QJsonObject& params) const;
 
     QJsonObject initialize(const QJsonObject& params, RequestContext& context);
@@ -138,6 +147,7 @@ private:
     McpSession& m_session;
     AnswerCache* m_answers = nullptr;
     int m_pageSize = 50;
+    std::unique_ptr<StatelessProtocol> m_stateless;
 };
 
 } // namespace jcr::mcp

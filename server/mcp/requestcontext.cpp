@@ -15,14 +15,20 @@ RequestContext::RequestContext(const McpSession& session,
         m_progressToken = QJsonValue::Undefined;
 }
 
+void RequestContext::setStateless(const QString& protocolVersion, std::optional<int> logLevel)
+{
+    m_statelessVersion = protocolVersion;
+    m_logLevel = logLevel;
+}
+
 QString RequestContext::protocolVersion() const
 {
-    return m_session.protocolVersion();
+    return m_statelessVersion.isEmpty() ? m_session.protocolVersion() : m_statelessVersion;
 }
 
 bool RequestContext::atLeast(const QString& version) const
 {
-    return m_session.atLeast(version);
+    return protocolVersion() >= version;
 }
 
 bool RequestContext::isCancelled() const
@@ -38,7 +44,7 @@ void RequestContext::progress(double done, double total, const QString& message)
     QJsonObject params{{QStringLiteral("progressToken"), m_progressToken}, {QStringLiteral("progress"), done}};
     if (total > 0)
         params.insert(QStringLiteral("total"), total);
-    if (!message.isEmpty() && m_session.atLeast(QStringLiteral("2025-03-26")))
+    if (!message.isEmpty() && atLeast(QStringLiteral("2025-03-26")))
         params.insert(QStringLiteral("message"), message);
     m_sink(JsonRpc::notification(QStringLiteral("notifications/progress"), params));
 }
@@ -46,7 +52,12 @@ void RequestContext::progress(double done, double total, const QString& message)
 void RequestContext::log(const QString& level, const QJsonValue& data, const QString& logger)
 {
     McpSession::LogLevel parsed;
-    if (!m_sink || !McpSession::parseLogLevel(level, &parsed) || parsed < m_session.logLevel())
+    if (!m_sink || !McpSession::parseLogLevel(level, &parsed))
+        return;
+    // A stateless request logs only at the level it asked for, and not at all without one.
+    const bool below =
+        m_statelessVersion.isEmpty() ? parsed < m_session.logLevel() : !m_logLevel || int(parsed) < *m_logLevel;
+    if (below)
         return;
     m_sink(
         JsonRpc::notification(QStringLiteral("notifications/message"), QJsonObject{{QStringLiteral("level"), level},

@@ -5,6 +5,7 @@
 #include <QString>
 
 #include <functional>
+#include <optional>
 
 namespace jcr::mcp {
 
@@ -18,6 +19,10 @@ public:
     using Sink = std::function<void(const QJsonObject& notification)>;
 
     RequestContext(const McpSession& session, const QJsonValue& id, const QJsonValue& progressToken, Sink sink);
+
+    /// A request of the stateless era (2026-07-28): its version and log level come from the request's own
+    /// params._meta, not from `session`, which then only tracks cancellation. No level: no log messages.
+    void setStateless(const QString& protocolVersion, std::optional<int> logLevel);
 
     QJsonValue id() const { return m_id; }
     QString protocolVersion() const;
@@ -40,6 +45,8 @@ private:
     QJsonValue m_progressToken;
     Sink m_sink;
     double m_lastProgress = -1;
+    QString m_statelessVersion;    ///< empty: the session's negotiated version applies
+    std::optional<int> m_logLevel; ///< stateless requests: McpSession::LogLevel from _meta, if any
 };
 
 } // namespace jcr::mcp

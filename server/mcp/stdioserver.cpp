@@ -9,6 +9,7 @@
 #include "mcplogging.h"
 #include "promptprovider.h"
 #include "resourceprovider.h"
+#include "statelessprotocol.h"
 #include "stdiotransport.h"
 #include "terminationsignals.h"
 #include "toolregistry.h"
@@ -25,16 +26,22 @@ namespace jcr {
 
 namespace {
 
+/// How often an open subscriptions/listen looks whether a sync replaced the database file.
+constexpr int DataWatchMilliseconds = 1000;
+
 /// Applies notifications/cancelled on the reader thread, so a request that is running on the main
-/// thread sees it at once. Cheap pre-check before parsing.
-void peekCancellation(mcp::McpSession& session, const QByteArray& line)
+/// thread sees it at once (a request of either era). Cheap pre-check before parsing.
+void peekCancellation(mcp::McpSession& session, mcp::StatelessProtocol& stateless, const QByteArray& line)
 {
     if (!line.contains("notifications/cancelled"))
         return;
     const QJsonObject message = QJsonDocument::fromJson(line).object();
     if (message.value(QStringLiteral("method")).toString() == QLatin1String("notifications/cancelled") &&
-        !message.contains(QStringLiteral("id")))
-        session.cancel(message.value(QStringLiteral("params")).toObject().value(QStringLiteral("requestId")));
+        !message.contains(QStringLiteral("id"))) {
+        const QJsonValue id = message.value(QStringLiteral("params")).toObject().value(QStringLiteral("requestId"));
+        session.cancel(id);
+        stateless.cancel(id);
+    }
 }
 
 } // namespace
@@ -74,7 +81,8 @@ int StdioServer::run(int inputFd, int outputFd)
     mcp::AnswerCache answers(m_databasePath);
     engine.setAnswerCache(&answers);
     mcp::StdioTransport transport(inputFd, outputFd);
-    transport.setLinePeek([&engine](const QByteArray& line) { peekCancellation(engine.session(), line); });
+    transport.setLinePeek(
+        [&engine](const QByteArray& line) { peekCancellation(engine.session(), engine.stateless(), line); });
 
     QEventLoop loop;
     bool warnedClient = false;
@@ -84,9 +92,10 @@ int StdioServer::run(int inputFd, int outputFd)
     QObject::connect(&transport, &mcp::StdioTransport::lineReceived, &loop, [&](const QByteArray& line) {
         for (const QByteArray& reply : engine.handleLine(line))
             transport.send(reply);
-        if (engine.session().isInitialized() && !warmedUp) {
+        if (!warmedUp) {
             warmedUp = true;
-            // Build the search index now, after the initialize answer is out, not on the first search.
+            // Build the search index now, after the first answer (initialize, or a 2026-07-28 request without
+            // one) is out, not on the first search.
             QTimer::singleShot(0, &loop, [&] {
                 if (const JournalRepository* repository = backend.repository())
                     repository->warmUp();
@@ -104,8 +113,27 @@ int StdioServer::run(int inputFd, int outputFd)
             mcp::JsonRpc::error(QJsonValue::Undefined, mcp::JsonRpc::InvalidRequest,
                                 QStringLiteral("Invalid Request: message of %1 bytes exceeds the limit").arg(length))));
     });
+    // Open subscriptions/listen requests hear when a sync replaced the database (2026-07-28).
+    QTimer dataWatch;
+    qint64 dataVersion = mcp::JournalBackend::fileVersion(m_databasePath);
+    dataWatch.setInterval(DataWatchMilliseconds);
+    QObject::connect(&dataWatch, &QTimer::timeout, &loop, [&] {
+        const qint64 now = mcp::JournalBackend::fileVersion(m_databasePath);
+        if (now == dataVersion)
+            return;
+        dataVersion = now;
+        if (engine.stateless().hasListeners())
+            engine.stateless().dataChanged();
+    });
+    dataWatch.start();
+    // Listens end with their response before the server goes (the client may still read).
+    auto endListens = [&] {
+        for (const QJsonObject& response : engine.stateless().endListens())
+            transport.send(mcp::JsonRpc::serialize(response));
+    };
     QObject::connect(&transport, &mcp::StdioTransport::inputClosed, &loop, [&] {
         qCInfo(lcMcpStdio) << "stdin closed, exiting";
+        endListens();
         loop.quit();
     });
     QObject::connect(&transport, &mcp::StdioTransport::outputClosed, &loop, [&] { loop.quit(); });
@@ -113,6 +141,7 @@ int StdioServer::run(int inputFd, int outputFd)
     TerminationSignals terminationSignals; // SIGTERM/SIGINT end the loop; SIGPIPE is ignored meanwhile
     QObject::connect(&terminationSignals, &TerminationSignals::received, &loop, [&] {
         qCInfo(lcMcpStdio) << "terminated by signal, exiting";
+        endListens();
         loop.quit();
     });
 

@@ -2,13 +2,15 @@
 // or replicas behind nginx), for tests/deployment/docker-test.sh and scaleout-test.sh. The SDK comes from
 // tests/e2e-http's pinned install (package-lock.json), so this folder needs no npm project of its own.
 //
-//   node mcpclient.mjs --url http://127.0.0.1:PORT --transport streamable-http|sse --data CSV_FOLDER
+//   node mcpclient.mjs --url http://127.0.0.1:PORT --transport streamable-http|sse|2026 --data CSV_FOLDER
 //                      [--calls N] [--kill-pid PID --kill-after K] [--token T]
 //
 // initialize, tools/list (the six tools), then N search_journal calls cycling through journals of
 // JCR2025-UTF8.csv: each answer must name the journal and carry its IF from the CSV (expected values
 // come from the data, never from this file). With --kill-pid, that process is SIGKILLed after K calls
-// and the same session must go on. Prints one JSON line: {sessionId, calls, serverVersion, journals}.
+// and the same session must go on. `--transport 2026`: the SDK 2.x client (@modelcontextprotocol/client, same
+// install) pinned to MCP 2026-07-28 over Streamable HTTP: no session at all, every request on its own.
+// Prints one JSON line: {sessionId, calls, serverVersion, journals}.
 // Exits 1 with the reason on any failure.
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -66,10 +68,20 @@ function text(result) {
 
 const requestInit = options.token ? { headers: { Authorization: `Bearer ${options.token}` } } : undefined;
 const base = new URL(options.url);
-const transport = options.transport === "sse"
-  ? new SSEClientTransport(new URL("/sse", base), { requestInit })
-  : new StreamableHTTPClientTransport(new URL("/mcp", base), { requestInit });
-const client = new Client({ name: "jcr-mcp-deployment-test", version: "1.0.0" }, { capabilities: {} });
+let transport;
+let client;
+if (options.transport === "2026") {
+  const sdk2 = await import(pathToFileURL(path.join(process.env.JCR_E2E_HTTP_DIR ?? path.join(here, "../e2e-http"),
+                                                    "node_modules/@modelcontextprotocol/client/dist/index.mjs")).href);
+  transport = new sdk2.StreamableHTTPClientTransport(new URL("/mcp", base), { requestInit });
+  client = new sdk2.Client({ name: "jcr-mcp-deployment-test", version: "1.0.0" },
+                           { capabilities: {}, versionNegotiation: { mode: { pin: "2026-07-28" } } });
+} else {
+  transport = options.transport === "sse"
+    ? new SSEClientTransport(new URL("/sse", base), { requestInit })
+    : new StreamableHTTPClientTransport(new URL("/mcp", base), { requestInit });
+  client = new Client({ name: "jcr-mcp-deployment-test", version: "1.0.0" }, { capabilities: {} });
+}
 const clientErrors = [];
 client.onerror = (e) => clientErrors.push(String(e));
 
@@ -81,6 +93,8 @@ try {
   await client.connect(transport);
   const info = client.getServerVersion();
   if (info?.name !== "jcr-mcp") fail(`initialize: server name ${JSON.stringify(info?.name)}, not jcr-mcp`);
+  if (options.transport === "2026" && (client.getNegotiatedProtocolVersion() !== "2026-07-28" || transport.sessionId))
+    fail(`2026: negotiated ${client.getNegotiatedProtocolVersion()}, session ${transport.sessionId}`);
   const { tools } = await client.listTools();
   const names = tools.map((t) => t.name);
   if (JSON.stringify(names) !== JSON.stringify(TOOL_NAMES)) fail(`tools/list: ${names.join(", ")}`);

@@ -13,6 +13,7 @@
 #    of that session: the requests really were spread over all three.
 # 3. A second session; one replica is SIGKILLed mid-session and the session goes on through the others.
 # 4. A legacy SSE session (SSEClientTransport) through the sticky upstream.
+# 5. An MCP 2026-07-28 client (SDK 2.x, pinned; no session) round robin over the two replicas left: both answer.
 # Everything started here is stopped in the EXIT trap. Needs nginx and node (scripts/install-deps.sh) and
 # the SDK installed in tests/e2e-http (npm ci; CTest runs it when missing).
 set -euo pipefail
@@ -234,4 +235,16 @@ echo "scaleout-test: legacy SSE requests went to: $(echo $sse_upstreams)" >&2
 [[ -n $sse_upstreams && $(wc -l <<<"$sse_upstreams") -eq 1 ]] ||
     fail "the legacy SSE session's requests reached several replicas: $(echo $sse_upstreams)"
 phase "legacy SSE session through the sticky upstream"
+
+# ---- 5. MCP 2026-07-28: no session, so plain round robin needs no stickiness ---------------------------
+before=("$(tool_calls "${ports[0]}")" "$(tool_calls "${ports[2]}")")
+client --transport 2026 --calls "$calls" >"$work/modern.json" 2>"$work/modern.log" ||
+    fail "MCP 2026-07-28 client through nginx: $(cat "$work/modern.log")"
+cat "$work/modern.json" >&2
+served1=$(($(tool_calls "${ports[0]}") - before[0]))
+served3=$(($(tool_calls "${ports[2]}") - before[1]))
+echo "scaleout-test: replicas 1 and 3 answered $served1 and $served3 of the 2026 client's $calls tools/call" >&2
+((served1 > 0 && served3 > 0 && served1 + served3 == calls)) ||
+    fail "the 2026 client's calls were not spread over both replicas left ($served1, $served3)"
+phase "MCP 2026-07-28 client round robin over replicas 1 and 3, no session"
 echo "scaleout-test: passed" >&2

@@ -22,9 +22,16 @@ export const TOOL_NAMES = ["search_journal", "get_partition_trends", "check_warn
 /**
  * Registers the common tests. `dataDir`: the ShowJCR folder; `McpError`: the SDK's error class, from the
  * caller's SDK; `progress: false` leaves out the progress test (the stdio suite checks progress on the raw
- * wire, where the SDK client can drop notifications that arrive with their response).
+ * wire, where the SDK client can drop notifications that arrive with their response). `modern: true` for a
+ * client in the 2026-07-28 era (SDK 2.x): no ping or logging/setLevel (the version removed them), no title in
+ * the serverInfo of _meta, and resource not found is -32602. `sdkMajor: 2` for the 2.x client, whose
+ * callTool() takes the request options second (1.x: a result schema, then the options). `droppedProgress()`:
+ * the progress notifications the client received but dropped as "unknown token" (the 2.x client runs
+ * notification handlers a microtask later than responses, so notifications read in the same chunk as their
+ * response lose the race); they count as arrived, since they did reach the client before the response.
  */
-export function defineCommonTests(getClient, { dataDir, McpError, progress = true }) {
+export function defineCommonTests(getClient, { dataDir, McpError, progress = true, modern = false, sdkMajor = 1,
+                                               droppedProgress = () => [] }) {
   const readCsvObjects = (file) => readCsvFile(path.join(dataDir, file));
   /** The CSV row of a journal by exact (case-insensitive) title. */
   const csvRow = (file, title) => {
@@ -38,13 +45,13 @@ export function defineCommonTests(getClient, { dataDir, McpError, progress = tru
     const info = client.getServerVersion();
     assert.equal(info.name, "jcr-mcp");
     assert.match(info.version, /^\d+\.\d+\.\d+/);
-    assert.ok(info.title);
+    if (!modern) assert.ok(info.title);
     const caps = client.getServerCapabilities();
     for (const key of ["tools", "resources", "prompts", "logging", "completions"]) assert.ok(caps[key], key);
     assert.ok(client.getInstructions()?.includes("search_journal"));
   });
 
-  test("ping and logging/setLevel answer {}", async () => {
+  test("ping and logging/setLevel answer {}", { skip: modern && "removed in 2026-07-28" }, async () => {
     const client = getClient();
     assert.deepEqual(await client.ping(), {});
     assert.deepEqual(await client.setLoggingLevel("info"), {});
@@ -214,7 +221,7 @@ export function defineCommonTests(getClient, { dataDir, McpError, progress = tru
     const journal = await client.readResource({ uri: `jcr://journal/${jcr.ISSN}` });
     assert.equal(JSON.parse(journal.contents[0].text).title.toUpperCase(), FAMOUS);
     await assert.rejects(client.readResource({ uri: "jcr://journal/Xyzzy%20Plugh%20Nothing" }),
-      (e) => e instanceof McpError && e.code === -32002);
+      (e) => e instanceof McpError && e.code === (modern ? -32602 : -32002));
   });
 
   test("prompts: list and get each, with the journal's real data", async () => {
@@ -251,16 +258,18 @@ export function defineCommonTests(getClient, { dataDir, McpError, progress = tru
 
   test("progress: compare_journals with a progress token reports each journal, then answers", { skip: !progress }, async () => {
     const progress = [];
-    const result = await getClient().callTool({ name: "compare_journals", arguments: { journal_list: "NATURE, CELL, SCIENCE" } },
-      undefined, { onprogress: (p) => progress.push(p) });
+    const params = { name: "compare_journals", arguments: { journal_list: "NATURE, CELL, SCIENCE" } };
+    const options = { onprogress: (p) => progress.push(p) };
+    const result = await (sdkMajor >= 2 ? getClient().callTool(params, options) : getClient().callTool(params, undefined, options));
     assert.equal(result.isError, false, text(result));
     assert.equal(result.structuredContent.journals.length, 3);
     // The server sends one notification per journal before the answer (checked on the wire by
     // tst_httpprotocol and rawstdio.test.mjs). The SDK client drops a notification that arrives together
     // with its response, so here the last ones may be missing: what arrives must be in order and increasing.
-    assert.ok(progress.length >= 1, JSON.stringify(progress));
-    for (let i = 1; i < progress.length; ++i) assert.ok(progress[i].progress > progress[i - 1].progress, "strictly increasing");
-    assert.deepEqual(progress.map((p) => p.message), ["NATURE", "CELL", "SCIENCE"].slice(0, progress.length));
+    const arrived = [...progress, ...droppedProgress()];
+    assert.ok(arrived.length >= 1, JSON.stringify(arrived));
+    for (let i = 1; i < arrived.length; ++i) assert.ok(arrived[i].progress > arrived[i - 1].progress, "strictly increasing");
+    assert.deepEqual(arrived.map((p) => p.message), ["NATURE", "CELL", "SCIENCE"].slice(0, arrived.length));
   });
 
   test("40 concurrent get_journal calls on one session each get their own journal", async () => {

@@ -34,6 +34,14 @@ QByteArray initializeLine(int id = 0)
                "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}\n");
 }
 
+/// A request of protocol version 2026-07-28: `params` holds the members before _meta (each ending in a comma).
+QByteArray statelessLine(const QByteArray& id, const QByteArray& method, const QByteArray& params = QByteArray())
+{
+    return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"" + method + "\",\"params\":{" + params +
+           "\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\","
+           "\"io.modelcontextprotocol/clientCapabilities\":{}}}}\n";
+}
+
 } // namespace
 
 class TestStdioServer : public QObject
@@ -49,6 +57,8 @@ private slots:
     void transportOverPipes();
 
     void conversationOverPipes();
+    void statelessProbeThenInitialize();
+    void listenHearsADataSwap();
     void survivesMalformedLines_data();
     void survivesMalformedLines();
     void survivesOverlongLine();
@@ -228,6 +238,83 @@ void TestStdioServer::conversationOverPipes()
     QCOMPARE(process.exitStatus(), QProcess::NormalExit);
     QCOMPARE(process.exitCode(), 0);
     QVERIFY(process.readAllStandardOutput().trimmed().isEmpty()); // nothing after the last message
+}
+
+void TestStdioServer::statelessProbeThenInitialize()
+{
+    // What the SDK's auto mode may do on one process: a server/discover probe with the 2026-07-28 envelope,
+    // then the 2025 handshake; and 2026 requests still answered statelessly beside the session.
+    QProcess process;
+    QVERIFY(start(process, m_database));
+    process.write(statelessLine(QByteArrayLiteral("\"server-discover-probe-0\""), "server/discover"));
+    process.write(initializeLine(0));
+    process.write(statelessLine("1", "tools/call",
+                                "\"name\":\"get_journal\",\"arguments\":{\"name_or_issn\":\"Testing Letters\"},"));
+    process.write(statelessLine("2", "ping"));
+    process.write("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"}\n");
+    process.closeWriteChannel();
+    const QList<QJsonObject> messages = readMessages(process, 5);
+    QCOMPARE(messages.size(), 5);
+    const QJsonObject discover = messages.at(0).value(QStringLiteral("result")).toObject();
+    QCOMPARE(discover.value(QStringLiteral("supportedVersions")).toArray(), QJsonArray{QStringLiteral("2026-07-28")});
+    QCOMPARE(discover.value(QStringLiteral("resultType")).toString(), QStringLiteral("complete"));
+    QCOMPARE(
+        messages.at(1).value(QStringLiteral("result")).toObject().value(QStringLiteral("protocolVersion")).toString(),
+        QStringLiteral("2025-11-25"));
+    const QJsonObject call = messages.at(2).value(QStringLiteral("result")).toObject();
+    QCOMPARE(call.value(QStringLiteral("resultType")).toString(), QStringLiteral("complete"));
+    QVERIFY(call.value(QStringLiteral("structuredContent")).toObject().value(QStringLiteral("found")).toBool());
+    QCOMPARE(messages.at(3).value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toInt(), -32601);
+    QCOMPARE(messages.at(4).value(QStringLiteral("result")).toObject(), QJsonObject()); // the 2025 ping
+    QVERIFY(process.waitForFinished(5000));
+    QCOMPARE(process.exitCode(), 0);
+}
+
+void TestStdioServer::listenHearsADataSwap()
+{
+    // A sync replaces the database file; an open subscriptions/listen hears resources/list_changed and
+    // resources/updated for the database resource it named, tagged with its id; the listen ends with a
+    // response at end of input.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString database = dir.filePath(QStringLiteral("swap.db"));
+    QVERIFY(QFile::copy(m_database, database));
+    QProcess process;
+    QVERIFY(start(process, database));
+    process.write(statelessLine(
+        "\"l1\"", "subscriptions/listen",
+        "\"notifications\":{\"resourcesListChanged\":true,\"resourceSubscriptions\":[\"jcr://database-info\"]},"));
+    const QList<QJsonObject> acknowledged = readMessages(process, 1);
+    QCOMPARE(acknowledged.size(), 1);
+    QCOMPARE(acknowledged.at(0).value(QStringLiteral("method")).toString(),
+             QStringLiteral("notifications/subscriptions/acknowledged"));
+
+    QVERIFY(QFile::copy(m_database, database + QStringLiteral(".new")));
+    QVERIFY(QFile::remove(database));
+    QVERIFY(QFile::rename(database + QStringLiteral(".new"), database)); // a new file, as sync makes it
+    const QList<QJsonObject> changes = readMessages(process, 2);
+    QCOMPARE(changes.size(), 2);
+    QCOMPARE(changes.at(0).value(QStringLiteral("method")).toString(),
+             QStringLiteral("notifications/resources/list_changed"));
+    QCOMPARE(changes.at(1).value(QStringLiteral("method")).toString(),
+             QStringLiteral("notifications/resources/updated"));
+    QCOMPARE(changes.at(1).value(QStringLiteral("params")).toObject().value(QStringLiteral("uri")).toString(),
+             QStringLiteral("jcr://database-info"));
+    for (const QJsonObject& change : changes)
+        QCOMPARE(change.value(QStringLiteral("params"))
+                     .toObject()
+                     .value(QStringLiteral("_meta"))
+                     .toObject()
+                     .value(QStringLiteral("io.modelcontextprotocol/subscriptionId"))
+                     .toString(),
+                 QStringLiteral("l1"));
+    process.closeWriteChannel();
+    const QList<QJsonObject> ended = readMessages(process, 1);
+    QCOMPARE(ended.size(), 1);
+    QCOMPARE(ended.at(0).value(QStringLiteral("id")).toString(), QStringLiteral("l1"));
+    QCOMPARE(ended.at(0).value(QStringLiteral("result")).toObject().value(QStringLiteral("resultType")).toString(),
+             QStringLiteral("complete"));
+    QVERIFY(process.waitForFinished(5000));
 }
 
 void TestStdioServer::survivesMalformedLines_data()
