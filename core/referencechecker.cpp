@@ -275,7 +275,7 @@ void ReferenceChecker::addFacts(CheckedReference& reference, int year, QString* 
     const qint64 id = reference.journal->id;
     auto cached = m_profiles.constFind(id);
     if (cached == m_profiles.cend()) {
-        const std::optional<JournalProfile> profile = m_repository.profile(id, error);
+        const std::optional<JournalProfile> profile = m_repository.rankingFacts(id, error);
         if (!profile)
             return;
         cached = m_profiles.insert(id, *profile);
