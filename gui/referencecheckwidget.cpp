@@ -39,6 +39,7 @@ void ReferenceCheckWidget::buildUi()
     m_input = new QPlainTextEdit(this);
     m_input->setObjectName(QStringLiteral("referenceInput"));
     m_input->setMaximumHeight(140);
+    m_input->setTabChangesFocus(true); // Tab moves on to the buttons, as in a form
     layout->addWidget(m_input);
 
     auto* buttons = new QHBoxLayout;

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Takes the tray app's screenshots for the documentation, under a virtual X server with a real tray:
-#   docs/images/tray-menu.png, docs/images/settings-dialog.png, docs/images/lookup-window.png
+#   docs/images/tray-menu.png, docs/images/settings-dialog.png, docs/images/lookup-window.png,
+#   docs/images/reference-check.png
 #
 # Usage: scripts/take-screenshots.sh [BUILD_DIR]   (default: build; jcr-mcp-tray and jcr-mcp-server built)
 # The journal data comes from JCR_MCP_DATA_SOURCE, else ../shared/showjcr beside the checkout. The language
@@ -158,4 +159,30 @@ sleep 1.5
 import -frame -window "$id" "$images/lookup-window.png"
 end_app
 
-echo "Wrote $images/tray-menu.png, settings-dialog.png, lookup-window.png" >&2
+echo "reference-check.png" >&2
+# The lookup window's "Check a reference list…" button (next in the tab order after the search box), then a
+# short BibTeX list typed into the check window and checked.
+run_app --open lookup
+id=$(window_of '.')
+xdotool windowactivate --sync "$id" >/dev/null 2>&1 || true
+xdotool key Tab space
+sleep 1
+rid=$(window_of 'reference|参考文献')
+xdotool windowactivate --sync "$rid" >/dev/null 2>&1 || true
+xdotool windowsize "$rid" 1180 560
+sleep 0.5
+xdotool type --delay 4 '@article{watson1953, journal = {Nature}}
+@article{iso, journal = {Nat. Commun.}}
+@article{tpami, journal = {IEEE Transactions on Pattern Analysis and Machine Intelligence}}
+@inproceedings{he2016, booktitle = {Proceedings of the IEEE Conference on Computer Vision and Pattern Recognition (CVPR)}}
+@misc{attention2017, eprint = {1706.03762}, archivePrefix = {arXiv}}
+@book{knuth1997, title = {The Art of Computer Programming}}
+@article{warned, journal = {Wireless Personal Communications}}
+@article{todo, journal = {[FILL]}}
+'
+xdotool key Tab Tab space
+sleep 1.5
+import -frame -window "$rid" "$images/reference-check.png"
+end_app
+
+echo "Wrote $images/tray-menu.png, settings-dialog.png, lookup-window.png, reference-check.png" >&2
