@@ -22,7 +22,13 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace jcr::gui {
+
+namespace {
+constexpr int MaxColumnWidth = 280;
+} // namespace
 
 ReferenceCheckWidget::ReferenceCheckWidget(const QString& databasePath, QWidget* parent)
     : QWidget(parent), m_databasePath(databasePath)
@@ -145,6 +151,10 @@ void ReferenceCheckWidget::showReport(const ReferenceReport& report)
         report.ok() && !report.hasWarningHits() ? QString() : QStringLiteral("color: #b71c1c; font-weight: bold"));
     m_model->setTable(report.ok() ? presenter.table() : ProfileTable());
     m_view->resizeColumnsToContents();
+    // Long venue and journal titles would push the facts out of sight: cap the text columns, the tooltip and
+    // the CSV have them in full.
+    for (int column = 0; column < m_model->columnCount(); ++column)
+        m_view->setColumnWidth(column, std::min(m_view->columnWidth(column), MaxColumnWidth));
     m_exportButton->setEnabled(report.ok() && !report.entries.isEmpty());
 }
 

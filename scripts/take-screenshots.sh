@@ -167,19 +167,27 @@ id=$(window_of '.')
 xdotool windowactivate --sync "$id" >/dev/null 2>&1 || true
 xdotool key Tab space
 sleep 1
-rid=$(window_of 'reference|参考文献')
+# The check window, by its title (xdotool's --name regex does not tell the two Chinese titles apart).
+rid=$(xdotool search --sync --onlyvisible --pid "$app" --name '.' | grep -vx "$id" |
+    while read -r w; do name=$(xdotool getwindowname "$w"); [[ $name == *参考文献* || $name == *"reference list"* ]] && echo "$w"; done |
+    head -n1 || true)
 xdotool windowactivate --sync "$rid" >/dev/null 2>&1 || true
-xdotool windowsize "$rid" 1180 560
+xdotool windowsize "$rid" 1260 600
 sleep 0.5
-xdotool type --delay 4 '@article{watson1953, journal = {Nature}}
-@article{iso, journal = {Nat. Commun.}}
-@article{tpami, journal = {IEEE Transactions on Pattern Analysis and Machine Intelligence}}
-@inproceedings{he2016, booktitle = {Proceedings of the IEEE Conference on Computer Vision and Pattern Recognition (CVPR)}}
-@misc{attention2017, eprint = {1706.03762}, archivePrefix = {arXiv}}
-@book{knuth1997, title = {The Art of Computer Programming}}
-@article{warned, journal = {Wireless Personal Communications}}
-@article{todo, journal = {[FILL]}}
-'
+references=(
+    '@article{watson1953, journal = {Nature}}'
+    '@article{iso, journal = {Nat. Commun.}}'
+    '@article{tpami, journal = {IEEE Transactions on Pattern Analysis and Machine Intelligence}}'
+    '@inproceedings{he2016, booktitle = {Proceedings of the IEEE Conference on Computer Vision and Pattern Recognition (CVPR)}}'
+    '@misc{attention2017, eprint = {1706.03762}, archivePrefix = {arXiv}}'
+    '@book{knuth1997, title = {The Art of Computer Programming}}'
+    '@article{warned, journal = {Wireless Personal Communications}}'
+    '@article{todo, journal = {[FILL]}}'
+)
+for line in "${references[@]}"; do
+    xdotool type --delay 4 "$line"
+    xdotool key Return
+done
 xdotool key Tab Tab space
 sleep 1.5
 import -frame -window "$rid" "$images/reference-check.png"
