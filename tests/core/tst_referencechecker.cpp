@@ -58,6 +58,8 @@ private slots:
     void factsOfAYear();
     void summary();
     void refusedList();
+    void hugeVenue_data();
+    void hugeVenue();
     void formats();
 };
 
@@ -204,6 +206,32 @@ void TestReferenceChecker::refusedList()
     QVERIFY(!report.ok());
     QVERIFY(report.entries.isEmpty());
     QVERIFY(ReferenceReportFormatter::text(report).contains(QStringLiteral("UTF-8")));
+}
+
+void TestReferenceChecker::hugeVenue_data()
+{
+    QTest::addColumn<QByteArray>("list");
+    QTest::addColumn<QString>("status");
+    const QByteArray huge(2 * 1024 * 1024 - 100, 'a');
+    QTest::newRow("2 MB journal field") << "@article{k, journal = {" + huge + "}}"
+                                        << "invalid";
+    QTest::newRow("2 MB booktitle") << "@inproceedings{k, booktitle = {Proceedings of " + huge + "}}"
+                                    << "invalid";
+    QTest::newRow("2 MB of ?") << "@article{k, journal = {" + QByteArray(2 * 1024 * 1024 - 100, '?') + "}}"
+                               << "placeholder";
+    QTest::newRow("513-character name") << QByteArray(513, 'n') << "invalid";
+}
+
+void TestReferenceChecker::hugeVenue()
+{
+    QFETCH(QByteArray, list);
+    QFETCH(QString, status);
+    ReferenceChecker checker(m_repository);
+    const ReferenceReport report = checker.check(list);
+    QVERIFY2(report.ok(), qPrintable(report.error));
+    QCOMPARE(report.entries.size(), 1);
+    QCOMPARE(report.entries.at(0).status, status);
+    QVERIFY(!report.entries.at(0).journal);
 }
 
 void TestReferenceChecker::formats()
