@@ -32,19 +32,16 @@ ReferenceChecker::ReferenceChecker(const JournalRepository& repository) : m_repo
 
 ReferenceReport ReferenceChecker::check(const QString& text, int year)
 {
-    const ReferenceListParser::Result parsed = ReferenceListParser::parse(text);
-    if (!parsed.ok()) {
-        ReferenceReport report;
-        report.year = year;
-        report.error = parsed.error;
-        return report;
-    }
-    return check(parsed.entries, parsed.format, year);
+    return checkParsed(ReferenceListParser::parse(text), year);
 }
 
 ReferenceReport ReferenceChecker::check(const QByteArray& utf8, int year)
 {
-    const ReferenceListParser::Result parsed = ReferenceListParser::parse(utf8);
+    return checkParsed(ReferenceListParser::parse(utf8), year);
+}
+
+ReferenceReport ReferenceChecker::checkParsed(const ReferenceListParser::Result& parsed, int year)
+{
     if (!parsed.ok()) {
         ReferenceReport report;
         report.year = year;

@@ -2,6 +2,7 @@
 
 #include "journalrepository.h"
 #include "referenceclassifier.h"
+#include "referencelistparser.h"
 #include "referencereport.h"
 
 #include <QHash>
@@ -46,6 +47,8 @@ private:
         QString error;
     };
 
+    /// The refusal of a list the parser refused, else check(entries).
+    ReferenceReport checkParsed(const ReferenceListParser::Result& parsed, int year);
     CheckedReference checkEntry(const ReferenceEntry& entry, int year, QString* error);
     Resolution resolveVenue(const ReferenceEntry& entry);
     Resolution resolveName(const QString& name);
