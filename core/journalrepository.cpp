@@ -347,6 +347,16 @@ std::optional<JournalProfile> JournalRepository::profile(const QString& nameOrIs
 
 std::optional<JournalProfile> JournalRepository::profile(qint64 journalId, QString* error) const
 {
+    return readProfile(journalId, true, error);
+}
+
+std::optional<JournalProfile> JournalRepository::rankingFacts(qint64 journalId, QString* error) const
+{
+    return readProfile(journalId, false, error);
+}
+
+std::optional<JournalProfile> JournalRepository::readProfile(qint64 journalId, bool full, QString* error) const
+{
     if (!isOpen()) {
         if (error)
             *error = QStringLiteral("no journal database is open; %1").arg(NotFoundHint);
@@ -363,27 +373,29 @@ std::optional<JournalProfile> JournalRepository::profile(qint64 journalId, QStri
     const QVariantList id{journalId};
     QSqlQuery* query = nullptr;
 
-    if (!(query = prepared(QStringLiteral("SELECT cn FROM journal WHERE id = ?"), id, error)))
-        return std::nullopt;
-    if (query->next())
-        profile.cn = query->value(0).toString();
-    if (failed(query->lastError(), error))
-        return std::nullopt;
-    query->finish(); // one row read: done with it
+    if (full) {
+        if (!(query = prepared(QStringLiteral("SELECT cn FROM journal WHERE id = ?"), id, error)))
+            return std::nullopt;
+        if (query->next())
+            profile.cn = query->value(0).toString();
+        if (failed(query->lastError(), error))
+            return std::nullopt;
+        query->finish(); // one row read: done with it
 
-    if (!(query = prepared(QStringLiteral("SELECT name, kind FROM journal_name WHERE journal_id = ? ORDER BY id"), id,
-                           error)))
-        return std::nullopt;
-    while (query->next()) {
-        const QString name = query->value(0).toString();
-        const QString kind = query->value(1).toString();
-        if (kind == QLatin1String("alias"))
-            profile.otherTitles.append(name);
-        else if (kind == QLatin1String("abbreviation"))
-            profile.abbreviations.append(name);
+        if (!(query = prepared(QStringLiteral("SELECT name, kind FROM journal_name WHERE journal_id = ? ORDER BY id"),
+                               id, error)))
+            return std::nullopt;
+        while (query->next()) {
+            const QString name = query->value(0).toString();
+            const QString kind = query->value(1).toString();
+            if (kind == QLatin1String("alias"))
+                profile.otherTitles.append(name);
+            else if (kind == QLatin1String("abbreviation"))
+                profile.abbreviations.append(name);
+        }
+        if (failed(query->lastError(), error))
+            return std::nullopt;
     }
-    if (failed(query->lastError(), error))
-        return std::nullopt;
 
     if (!(query =
               prepared(QStringLiteral("SELECT year, impact_factor, impact_factor_text, quartile, rank, rank_total,"
@@ -404,20 +416,23 @@ std::optional<JournalProfile> JournalRepository::profile(qint64 journalId, QStri
     }
     if (failed(query->lastError(), error))
         return std::nullopt;
-    if (!(query = prepared(QStringLiteral("SELECT year, name, edition, quartile, rank, rank_total FROM jcr_category"
-                                          " WHERE journal_id = ? ORDER BY year DESC, position"),
-                           id, error)))
-        return std::nullopt;
-    while (query->next()) {
-        const int year = query->value(0).toInt();
-        for (JcrFact& fact : profile.jcr) {
-            if (fact.year == year)
-                fact.categories.append({query->value(1).toString(), query->value(2).toString(),
-                                        query->value(3).toString(), query->value(4).toInt(), query->value(5).toInt()});
+    if (full) {
+        if (!(query = prepared(QStringLiteral("SELECT year, name, edition, quartile, rank, rank_total FROM jcr_category"
+                                              " WHERE journal_id = ? ORDER BY year DESC, position"),
+                               id, error)))
+            return std::nullopt;
+        while (query->next()) {
+            const int year = query->value(0).toInt();
+            for (JcrFact& fact : profile.jcr) {
+                if (fact.year == year)
+                    fact.categories.append({query->value(1).toString(), query->value(2).toString(),
+                                            query->value(3).toString(), query->value(4).toInt(),
+                                            query->value(5).toInt()});
+            }
         }
+        if (failed(query->lastError(), error))
+            return std::nullopt;
     }
-    if (failed(query->lastError(), error))
-        return std::nullopt;
 
     if (!(query = prepared(
               QStringLiteral("SELECT year, major_category, partition, rank, rank_total, top, review, open_access, oaj,"
@@ -441,21 +456,23 @@ std::optional<JournalProfile> JournalRepository::profile(qint64 journalId, QStri
     }
     if (failed(query->lastError(), error))
         return std::nullopt;
-    if (!(query = prepared(
-              QStringLiteral("SELECT year, name, partition, rank, rank_total FROM cas_category WHERE journal_id = ?"
-                             " ORDER BY year DESC, position"),
-              id, error)))
-        return std::nullopt;
-    while (query->next()) {
-        const int year = query->value(0).toInt();
-        for (CasFact& fact : profile.cas) {
-            if (fact.year == year)
-                fact.minorCategories.append({query->value(1).toString(), query->value(2).toInt(),
-                                             query->value(3).toInt(), query->value(4).toInt()});
+    if (full) {
+        if (!(query = prepared(
+                  QStringLiteral("SELECT year, name, partition, rank, rank_total FROM cas_category WHERE journal_id = ?"
+                                 " ORDER BY year DESC, position"),
+                  id, error)))
+            return std::nullopt;
+        while (query->next()) {
+            const int year = query->value(0).toInt();
+            for (CasFact& fact : profile.cas) {
+                if (fact.year == year)
+                    fact.minorCategories.append({query->value(1).toString(), query->value(2).toInt(),
+                                                 query->value(3).toInt(), query->value(4).toInt()});
+            }
         }
+        if (failed(query->lastError(), error))
+            return std::nullopt;
     }
-    if (failed(query->lastError(), error))
-        return std::nullopt;
 
     if (!(query =
               prepared(QStringLiteral("SELECT year, level, reason, listed_title FROM warning_fact WHERE journal_id = ?"
@@ -490,40 +507,43 @@ std::optional<JournalProfile> JournalRepository::profile(qint64 journalId, QStri
     if (failed(query->lastError(), error))
         return std::nullopt;
 
-    if (!(query =
-              prepared(QStringLiteral("SELECT edition, tier, title_zh, title_en, cn, language, sponsor FROM ccft_fact"
-                                      " WHERE journal_id = ? ORDER BY edition DESC"),
-                       id, error)))
-        return std::nullopt;
-    while (query->next())
-        profile.ccft.append({query->value(0).toInt(), query->value(1).toString(), query->value(2).toString(),
-                             query->value(3).toString(), query->value(4).toString(), query->value(5).toString(),
-                             query->value(6).toString()});
-    if (failed(query->lastError(), error))
-        return std::nullopt;
+    if (full) {
+        if (!(query = prepared(
+                  QStringLiteral("SELECT edition, tier, title_zh, title_en, cn, language, sponsor FROM ccft_fact"
+                                 " WHERE journal_id = ? ORDER BY edition DESC"),
+                  id, error)))
+            return std::nullopt;
+        while (query->next())
+            profile.ccft.append({query->value(0).toInt(), query->value(1).toString(), query->value(2).toString(),
+                                 query->value(3).toString(), query->value(4).toString(), query->value(5).toString(),
+                                 query->value(6).toString()});
+        if (failed(query->lastError(), error))
+            return std::nullopt;
 
-    if (!(query = prepared(
-              QStringLiteral("SELECT edition, abbreviation, partition, top, url FROM xr_fact WHERE journal_id = ?"
-                             " ORDER BY edition DESC"),
-              id, error)))
-        return std::nullopt;
-    while (query->next())
-        profile.xr.append({query->value(0).toInt(), query->value(1).toString(), query->value(2).toString(),
-                           query->value(3).toInt() != 0, query->value(4).toString()});
-    if (failed(query->lastError(), error))
-        return std::nullopt;
+        if (!(query = prepared(
+                  QStringLiteral("SELECT edition, abbreviation, partition, top, url FROM xr_fact WHERE journal_id = ?"
+                                 " ORDER BY edition DESC"),
+                  id, error)))
+            return std::nullopt;
+        while (query->next())
+            profile.xr.append({query->value(0).toInt(), query->value(1).toString(), query->value(2).toString(),
+                               query->value(3).toInt() != 0, query->value(4).toString()});
+        if (failed(query->lastError(), error))
+            return std::nullopt;
 
-    if (!(query =
-              prepared(QStringLiteral(
-                           "SELECT s.name, e.year, e.fields FROM extra_fact e JOIN source_file s ON s.id = e.source_id"
-                           " WHERE e.journal_id = ? ORDER BY e.year DESC"),
-                       id, error)))
-        return std::nullopt;
-    while (query->next())
-        profile.extra.append({query->value(0).toString(), query->value(1).toInt(),
-                              QJsonDocument::fromJson(query->value(2).toString().toUtf8()).object()});
-    if (failed(query->lastError(), error))
-        return std::nullopt;
+        if (!(query = prepared(
+                  QStringLiteral(
+                      "SELECT s.name, e.year, e.fields FROM extra_fact e JOIN source_file s ON s.id = e.source_id"
+                      " WHERE e.journal_id = ? ORDER BY e.year DESC"),
+                  id, error)))
+            return std::nullopt;
+        while (query->next())
+            profile.extra.append({query->value(0).toString(), query->value(1).toInt(),
+                                  QJsonDocument::fromJson(query->value(2).toString().toUtf8()).object()});
+        if (failed(query->lastError(), error))
+            return std::nullopt;
+    }
+
     return profile;
 }
 

@@ -44,6 +44,9 @@ public:
     std::optional<JournalSummary> findBest(const QString& nameOrIssn, QString* error = nullptr) const;
 
     std::optional<JournalProfile> profile(qint64 journalId, QString* error = nullptr) const;
+    /// The profile with only its JCR, CAS, warning-list and CCF facts (no names, categories, CCFT, XR or extra
+    /// rows): what a reference check needs of each journal, in 4 queries instead of 10.
+    std::optional<JournalProfile> rankingFacts(qint64 journalId, QString* error = nullptr) const;
     std::optional<JournalProfile> profile(const QString& nameOrIssn, QString* error = nullptr) const;
     std::optional<JournalTrend> trend(const QString& nameOrIssn, QString* error = nullptr) const;
     std::optional<JournalTrend> trend(qint64 journalId, QString* error = nullptr) const;
@@ -101,6 +104,8 @@ private:
     bool failed(const QSqlError& failure, QString* error) const;
     /// The stored name of the CCF field (领域) that `text` names in CCF `edition`; empty with `error` if none.
     QString resolveCcfField(const QString& text, int edition, QString* error) const;
+    /// profile() or, when `full` is false, rankingFacts().
+    std::optional<JournalProfile> readProfile(qint64 journalId, bool full, QString* error) const;
     const SearchIndex& searchIndex() const;
     /// The search index, or nullptr with the reason in `error` when the file's names could not be read into it.
     const SearchIndex* loadedIndex(QString* error) const;

@@ -4,14 +4,20 @@
 #include "journalrepository.h"
 #include "profiletablemodel.h"
 #include "trendchartwidget.h"
+#include "referencecheckwidget.h"
 
 #include <QAbstractItemView>
 #include <QCompleter>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QEvent>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMimeData>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QStackedWidget>
 #include <QStandardItemModel>
@@ -82,7 +88,15 @@ void LookupWindow::buildUi()
     m_searchEdit = new QLineEdit(this);
     m_searchEdit->setObjectName(QStringLiteral("searchEdit"));
     m_searchEdit->setClearButtonEnabled(true);
-    layout->addWidget(m_searchEdit);
+    // A reference list is checked in its own window: a button beside the search box, or a file dropped here.
+    m_referencesButton = new QPushButton(this);
+    m_referencesButton->setObjectName(QStringLiteral("referencesButton"));
+    connect(m_referencesButton, &QPushButton::clicked, this, [this] { openReferenceCheck(); });
+    setAcceptDrops(true);
+    auto* searchRow = new QHBoxLayout;
+    searchRow->addWidget(m_searchEdit, 1);
+    searchRow->addWidget(m_referencesButton);
+    layout->addLayout(searchRow);
 
     m_completions = new QStandardItemModel(this);
     m_completer = new QCompleter(m_completions, this);
@@ -175,6 +189,9 @@ void LookupWindow::retranslateUi()
 {
     setWindowTitle(tr("Journal lookup"));
     m_searchEdit->setPlaceholderText(tr("Journal name, ISSN or Chinese title, e.g. Nature or 0028-0836"));
+    m_referencesButton->setText(tr("Check a reference list…"));
+    m_referencesButton->setToolTip(tr("Check every journal of a .bib, .ris or .txt reference list; you can also "
+                                      "drop the file on this window."));
 }
 
 void LookupWindow::changeEvent(QEvent* event)
@@ -360,6 +377,34 @@ void LookupWindow::showMessage(const QString& text)
 {
     m_messageLabel->setText(text);
     m_pages->setCurrentIndex(MessagePage);
+}
+
+ReferenceCheckWidget* LookupWindow::openReferenceCheck()
+{
+    if (!m_referenceWindow) {
+        m_referenceWindow = new ReferenceCheckWidget(m_databasePath, this);
+        m_referenceWindow->setWindowFlag(Qt::Window);
+    }
+    m_referenceWindow->setDatabasePath(m_databasePath);
+    m_referenceWindow->show();
+    m_referenceWindow->raise();
+    m_referenceWindow->activateWindow();
+    return m_referenceWindow;
+}
+
+void LookupWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (ReferenceCheckWidget::canAccept(event->mimeData()) && event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void LookupWindow::dropEvent(QDropEvent* event)
+{
+    // A dropped file is a reference list to check; dropped text stays for the search box.
+    if (!event->mimeData()->hasUrls() || !ReferenceCheckWidget::canAccept(event->mimeData()))
+        return;
+    event->acceptProposedAction();
+    openReferenceCheck()->loadFile(event->mimeData()->urls().first().toLocalFile());
 }
 
 } // namespace jcr::gui

@@ -10,6 +10,7 @@
 class QCompleter;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QStackedWidget;
 class QStandardItemModel;
 class QTableView;
@@ -24,6 +25,7 @@ namespace jcr::gui {
 
 class ProfileTableModel;
 class TrendChartWidget;
+class ReferenceCheckWidget;
 
 /// The journal lookup window: a search box that completes journal names, ISSNs and Chinese titles, and the
 /// chosen journal's profile laid out like ShowJCR (IF and quartile per year, CAS partitions, warning-list
@@ -50,9 +52,13 @@ public slots:
     void reload();
     /// Shows the best match for `text` (a name, ISSN or Chinese title), or a "not found" message.
     void lookUp(const QString& text);
+    /// The reference list check window (opened by its button or by dropping a file here), created on first use.
+    ReferenceCheckWidget* openReferenceCheck();
 
 protected:
     void changeEvent(QEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
     void buildUi();
@@ -73,6 +79,8 @@ private:
     QString m_shownTitle; ///< title of the journal on the profile page, to find it again after a reload
 
     QLineEdit* m_searchEdit = nullptr;
+    QPushButton* m_referencesButton = nullptr;
+    ReferenceCheckWidget* m_referenceWindow = nullptr;
     QCompleter* m_completer = nullptr;
     QStandardItemModel* m_completions = nullptr;
     QTimer m_completionTimer;

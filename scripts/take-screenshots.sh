@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Takes the tray app's screenshots for the documentation, under a virtual X server with a real tray:
-#   docs/images/tray-menu.png, docs/images/settings-dialog.png, docs/images/lookup-window.png and the lookup
-#   window's impact factor chart, saved by its own Ctrl+S, docs/images/trend-chart.png
+#   docs/images/tray-menu.png, docs/images/settings-dialog.png, docs/images/lookup-window.png, the lookup
+#   window's impact factor chart saved by its own Ctrl+S (docs/images/trend-chart.png) and
+#   docs/images/reference-check.png
 #
 # Usage: scripts/take-screenshots.sh [BUILD_DIR]   (default: build; jcr-mcp-tray and jcr-mcp-server built)
 # The journal data comes from JCR_MCP_DATA_SOURCE, else ../shared/showjcr beside the checkout. The language
@@ -172,4 +173,37 @@ for _ in $(seq 50); do [[ -s $images/trend-chart.png ]] && break; sleep 0.1; don
 [[ -s $images/trend-chart.png ]] || { echo "take-screenshots: the chart was not saved" >&2; exit 1; }
 end_app
 
-echo "Wrote $images/tray-menu.png, settings-dialog.png, lookup-window.png, trend-chart.png" >&2
+# The lookup window's "Check a reference list…" button (next in the tab order after the search box), then a
+# short BibTeX list typed into the check window and checked.
+run_app --open lookup
+id=$(window_of '.')
+xdotool windowactivate --sync "$id" >/dev/null 2>&1 || true
+xdotool key Tab space
+sleep 1
+# The check window, by its title (xdotool's --name regex does not tell the two Chinese titles apart).
+rid=$(xdotool search --sync --onlyvisible --pid "$app" --name '.' | grep -vx "$id" |
+    while read -r w; do name=$(xdotool getwindowname "$w"); [[ $name == *参考文献* || $name == *"reference list"* ]] && echo "$w"; done |
+    head -n1 || true)
+xdotool windowactivate --sync "$rid" >/dev/null 2>&1 || true
+xdotool windowsize "$rid" 1260 600
+sleep 0.5
+references=(
+    '@article{watson1953, journal = {Nature}}'
+    '@article{iso, journal = {Nat. Commun.}}'
+    '@article{tpami, journal = {IEEE Transactions on Pattern Analysis and Machine Intelligence}}'
+    '@inproceedings{he2016, booktitle = {Proceedings of the IEEE Conference on Computer Vision and Pattern Recognition (CVPR)}}'
+    '@misc{attention2017, eprint = {1706.03762}, archivePrefix = {arXiv}}'
+    '@book{knuth1997, title = {The Art of Computer Programming}}'
+    '@article{warned, journal = {Wireless Personal Communications}}'
+    '@article{todo, journal = {[FILL]}}'
+)
+for line in "${references[@]}"; do
+    xdotool type --delay 4 "$line"
+    xdotool key Return
+done
+xdotool key Tab Tab space
+sleep 1.5
+import -frame -window "$rid" "$images/reference-check.png"
+end_app
+
+echo "Wrote $images/tray-menu.png, settings-dialog.png, lookup-window.png, trend-chart.png, reference-check.png" >&2

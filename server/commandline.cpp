@@ -85,6 +85,8 @@ bool CommandLine::parse(const QStringList& arguments, ServerOptions* options, QS
                        "  sync            download the ShowJCR data and build the journal database\n"
                        "  query NAME      print everything known about one journal\n"
                        "  search TEXT     list the journals matching a name, abbreviation or ISSN\n"
+                       "  check FILE|-    check every entry of a reference list (.bib, .ris, CSL-JSON, names);\n"
+                       "                  exit 1 when one is on the warning list, 2 when it cannot be checked\n"
                        "  healthcheck     ask a running HTTP server whether it is healthy (exit 0 or 1)"));
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
@@ -104,7 +106,11 @@ bool CommandLine::parse(const QStringList& arguments, ServerOptions* options, QS
                        "none when they come from a folder)."),
         QStringLiteral("src")); // short: a longer option column would wrap the other options' help mid-word
 
-    const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("query/search: print JSON."));
+    const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("query/search/check: print JSON."));
+    const QCommandLineOption csvOption(QStringLiteral("csv"), QStringLiteral("check: print CSV."));
+    const QCommandLineOption yearOption(QStringLiteral("year"),
+                                        QStringLiteral("check: the JCR/CAS edition to report (default: newest)."),
+                                        QStringLiteral("n"));
     const QCommandLineOption limitOption(QStringLiteral("limit"),
                                          QStringLiteral("search: how many matches to list (default 10)."),
                                          QStringLiteral("n"), QStringLiteral("10"));
@@ -137,8 +143,9 @@ bool CommandLine::parse(const QStringList& arguments, ServerOptions* options, QS
         QStringLiteral("allow-unauthenticated"),
         QStringLiteral("HTTP: listen on a non-loopback address without JCR_MCP_TOKEN (default: "
                        "JCR_MCP_ALLOW_UNAUTHENTICATED=1 or off). Only behind a proxy that authenticates the clients."));
-    parser.addOptions({dbOption, fromOption, abbreviationsOption, jsonOption, limitOption, transportOption, hostOption,
-                       portOption, urlOption, exitWithParentOption, syncIfMissingOption, allowUnauthenticatedOption});
+    parser.addOptions({dbOption, fromOption, abbreviationsOption, jsonOption, csvOption, yearOption, limitOption,
+                       transportOption, hostOption, portOption, urlOption, exitWithParentOption, syncIfMissingOption,
+                       allowUnauthenticatedOption});
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("sync, query or search"),
                                  QStringLiteral("[command]"));
     parser.addPositionalArgument(QStringLiteral("arguments"), QStringLiteral("A journal name, ISSN or search text."),
@@ -170,6 +177,19 @@ bool CommandLine::parse(const QStringList& arguments, ServerOptions* options, QS
                                        ? environmentAbbreviations
                                        : DataSource::defaultAbbreviationsSource(options->dataSource);
     options->json = parser.isSet(jsonOption);
+    options->csv = parser.isSet(csvOption);
+    if (options->json && options->csv) {
+        *error = QStringLiteral("--json and --csv exclude each other");
+        return false;
+    }
+    if (parser.isSet(yearOption)) {
+        bool yearOk = false;
+        options->year = parser.value(yearOption).toInt(&yearOk);
+        if (!yearOk || options->year < 1990 || options->year > 2100) {
+            *error = QStringLiteral("--year must be a year such as 2024, not \"%1\"").arg(parser.value(yearOption));
+            return false;
+        }
+    }
     options->allowUnauthenticated = parser.isSet(allowUnauthenticatedOption);
     options->syncIfMissing = parser.isSet(syncIfMissingOption);
     options->exitWithParent =
@@ -192,10 +212,13 @@ bool CommandLine::parse(const QStringList& arguments, ServerOptions* options, QS
         options->command = ServerOptions::Command::Query;
     else if (command == QLatin1String("search"))
         options->command = ServerOptions::Command::Search;
+    else if (command == QLatin1String("check"))
+        options->command = ServerOptions::Command::Check;
     else if (command == QLatin1String("healthcheck"))
         options->command = ServerOptions::Command::HealthCheck;
     else {
-        *error = QStringLiteral("unknown command \"%1\"; the commands are sync, query, search and healthcheck. "
+        *error = QStringLiteral("unknown command \"%1\"; the commands are sync, query, search, check and "
+                                "healthcheck. "
                                 "Try --help.")
                      .arg(command.left(80));
         return false;
@@ -207,7 +230,12 @@ bool CommandLine::parse(const QStringList& arguments, ServerOptions* options, QS
                      .arg(command);
         return false;
     }
-    if (!needsText && !options->arguments.isEmpty()) {
+    if (options->command == ServerOptions::Command::Check && options->arguments.size() != 1) {
+        *error = QStringLiteral("check needs one reference list file, or - for standard input, e.g. "
+                                "`jcr-mcp-server check refs.bib`");
+        return false;
+    }
+    if (!needsText && options->command != ServerOptions::Command::Check && !options->arguments.isEmpty()) {
         *error = QStringLiteral("unexpected argument \"%1\". Try --help.").arg(options->arguments.first().left(80));
         return false;
     }

@@ -10,14 +10,16 @@ namespace jcr {
 /// What the user asked jcr-mcp-server to do, from the command line and the environment (flags win).
 struct ServerOptions
 {
-    enum class Command { Serve, Sync, Query, Search, HealthCheck, Help, Version };
+    enum class Command { Serve, Sync, Query, Search, Check, HealthCheck, Help, Version };
     enum class Transport { Stdio, Sse, StreamableHttp, Http /* SSE and Streamable HTTP on one port */ };
     Command command = Command::Serve;
-    QStringList arguments;                  ///< the words after the command (a journal name for query/search)
+    QStringList arguments;                  ///< the words after the command (a journal name, check's file)
     QString databasePath;                   ///< --db, JCR_MCP_DB, else the app data folder
     QString dataSource;                     ///< --from, JCR_MCP_DATA_SOURCE, else the ShowJCR project online
     QString abbreviationsSource;            ///< --abbreviations-from, JCR_MCP_ABBREVIATIONS_SOURCE, else see DataSource
     bool json = false;                      ///< --json: machine-readable output
+    bool csv = false;                       ///< --csv: check's table as CSV
+    int year = 0;                           ///< --year: check's JCR/CAS edition, 0 = newest
     int limit = 10;                         ///< --limit for search
     Transport transport = Transport::Stdio; ///< --transport, JCR_MCP_TRANSPORT
     QString host = QStringLiteral("127.0.0.1"); ///< --host, JCR_MCP_HOST

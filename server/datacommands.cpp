@@ -8,6 +8,11 @@
 #include "datasource.h"
 #include "journalrepository.h"
 #include "journaltextformatter.h"
+#include "referencechecker.h"
+#include "referencelistparser.h"
+#include "referencereportformatter.h"
+
+#include <QFile>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -167,6 +172,44 @@ int DataCommands::search(const ServerOptions& options)
     else
         m_out << JournalTextFormatter::searchResult(result) << Qt::endl;
     return result.matches.isEmpty() ? 1 : 0;
+}
+
+bool DataCommands::readReferenceList(const QString& path, QByteArray* content)
+{
+    QFile file;
+    const bool opened = path == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly)
+                                                   : (file.setFileName(path), file.open(QIODevice::ReadOnly));
+    if (!opened) {
+        m_err << "error: cannot read " << path << ": " << file.errorString() << Qt::endl;
+        return false;
+    }
+    // One byte over the limit is enough for the parser to refuse it; a huge file is never read whole.
+    *content = file.read(ReferenceListParser::MaxBytes + 1);
+    return true;
+}
+
+int DataCommands::check(const ServerOptions& options)
+{
+    QByteArray content;
+    if (!readReferenceList(options.arguments.value(0), &content))
+        return 2;
+    JournalRepository repository;
+    if (!openRepository(options, repository))
+        return 2;
+    ReferenceChecker checker(repository);
+    const ReferenceReport report = checker.check(content, options.year);
+    if (!report.ok()) {
+        m_err << "error: " << report.error << Qt::endl;
+        return 2;
+    }
+    if (options.json)
+        m_out << compactJson(report.toJson());
+    else if (options.csv)
+        m_out << QString::fromUtf8(ReferenceReportFormatter::csv(report).mid(3)); // no BOM on a pipe
+    else
+        m_out << ReferenceReportFormatter::text(report) << Qt::endl;
+    m_out.flush();
+    return report.hasWarningHits() ? 1 : 0;
 }
 
 } // namespace jcr

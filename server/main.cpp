@@ -64,6 +64,8 @@ int main(int argc, char* argv[])
         return commands.query(options);
     case jcr::ServerOptions::Command::Search:
         return commands.search(options);
+    case jcr::ServerOptions::Command::Check:
+        return commands.check(options);
     case jcr::ServerOptions::Command::HealthCheck:
         return jcr::HealthCheckCommand(out, err).run(options.healthUrl);
     case jcr::ServerOptions::Command::Serve:

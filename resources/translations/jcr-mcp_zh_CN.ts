@@ -688,7 +688,7 @@
 <context>
     <name>jcr::gui::LookupWindow</name>
     <message>
-        <location filename="../../gui/lookupwindow.cpp" line="+176"/>
+        <location filename="../../gui/lookupwindow.cpp" line="+190"/>
         <source>Journal lookup</source>
         <translation>期刊查询</translation>
     </message>
@@ -698,7 +698,17 @@
         <translation>期刊名、ISSN 或中文刊名，例如 Nature 或 0028-0836</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+1"/>
+        <source>Check a reference list…</source>
+        <translation>检查参考文献列表…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check every journal of a .bib, .ris or .txt reference list; you can also drop the file on this window.</source>
+        <translation>检查 .bib、.ris 或 .txt 参考文献列表中的每一种期刊；也可以把文件拖放到本窗口。</translation>
+    </message>
+    <message>
+        <location line="+62"/>
         <source>The journal database cannot be opened, so there is nothing to look up yet.
 
 Choose &quot;Update journal data&quot; in the tray menu to download the journal lists.
@@ -751,6 +761,201 @@ Details: %1</source>
         <location line="+14"/>
         <source>This journal cannot be shown: %1</source>
         <translation>无法显示此期刊：%1</translation>
+    </message>
+</context>
+<context>
+    <name>jcr::gui::ReferenceCheckWidget</name>
+    <message>
+        <location filename="../../gui/referencecheckwidget.cpp" line="+88"/>
+        <source>Check a reference list</source>
+        <translation>检查参考文献列表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paste a reference list (BibTeX, RIS, CSL-JSON, or one journal per line), or drop a .bib, .ris, .json or .txt file here.</source>
+        <translation>粘贴参考文献列表（BibTeX、RIS、CSL-JSON，或每行一个期刊名），或把 .bib、.ris、.json、.txt 文件拖放到这里。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open file…</source>
+        <translation>打开文件…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The journal database cannot be opened: %1</source>
+        <translation>无法打开期刊数据库：%1</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Open a reference list</source>
+        <translation>打开参考文献列表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reference lists (*.bib *.ris *.json *.txt);;All files (*)</source>
+        <translation>参考文献列表 (*.bib *.ris *.json *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export as CSV</source>
+        <translation>导出为 CSV</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>jcr::gui::ReferenceReportPresenter</name>
+    <message>
+        <location filename="../../gui/referencereportpresenter.cpp" line="+24"/>
+        <source>Resolved</source>
+        <translation>已匹配</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolved (%1)</source>
+        <translation>已匹配（%1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ambiguous: %1</source>
+        <translation>有歧义：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not found; close: %1</source>
+        <translation>未找到；相近：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Preprint (%1)</source>
+        <translation>预印本（%1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No venue (%1)</source>
+        <translation>无期刊（%1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Venue missing (%1)</source>
+        <translation>缺少期刊名（%1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Placeholder: %1</source>
+        <translation>占位符：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unreadable: %1</source>
+        <translation>无法读取：%1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Reference list</source>
+        <translation>参考文献列表</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Key</source>
+        <translation>引用键</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Venue as written</source>
+        <translation>原文期刊/会议名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Journal</source>
+        <translation>期刊</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>IF</source>
+        <translation>影响因子</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JCR quartile</source>
+        <translation>JCR 分区</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CAS zone</source>
+        <translation>中科院分区</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Top</source>
+        <translation>Top 期刊</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CCF</source>
+        <translation>CCF</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Warning list</source>
+        <translation>预警名单</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%n entries: </source>
+        <translation>
+            <numerusform>共 %n 条：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 resolved, %2 preprints, %3 without venue, %4 to check</source>
+        <translation>已匹配 %1，预印本 %2，无期刊 %3，待核对 %4</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n on the warning list</source>
+        <translation>
+            <numerusform>%n 条在预警名单中</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "journaltools.h"
 
+#include "checkreferencestool.h"
 #include "comparejournalstool.h"
 #include "filterjournalstool.h"
 #include "getjournaltool.h"
@@ -24,6 +25,7 @@ void JournalTools::registerAll(ToolRegistry& registry, JournalBackend& backend)
     registry.add(CompareJournalsTool::create(backend));
     registry.add(GetJournalTool::create(backend));
     registry.add(FilterJournalsTool::create(backend));
+    registry.add(CheckReferencesTool::create(backend));
 }
 
 QString JournalTools::notFoundText(const QString& query, const QStringList& suggestions)

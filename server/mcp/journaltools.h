@@ -22,8 +22,8 @@ namespace jcr::mcp {
 class JournalTools
 {
 public:
-    /// Adds search_journal, get_partition_trends, check_warning_journals, compare_journals, get_journal
-    /// and filter_journals to `registry`. `backend` must outlive the registry.
+    /// Adds search_journal, get_partition_trends, check_warning_journals, compare_journals, get_journal,
+    /// filter_journals and check_references to `registry`. `backend` must outlive the registry.
     static void registerAll(ToolRegistry& registry, JournalBackend& backend);
 
     /// The journal `query` names: the best search match unless it is only a fuzzy (typo) match, in which

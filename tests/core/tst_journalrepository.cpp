@@ -190,6 +190,39 @@ private slots:
         QCOMPARE(beta->impactFactor, Direction::Rising); // 1.25 (2020) → 1.5 (2021); 2023 is "<0.1"
     }
 
+    void rankingFactsAreTheProfilesRankings_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addRow("JCR, CAS and CCF") << "Alpha Journal of Testing";
+        QTest::addRow("warning list") << "Beta Letters";
+    }
+
+    void rankingFactsAreTheProfilesRankings()
+    {
+        QFETCH(QString, name);
+        const std::optional<JournalProfile> full = m_repository.profile(name);
+        QVERIFY(full);
+        const std::optional<JournalProfile> facts = m_repository.rankingFacts(full->summary.id);
+        QVERIFY(facts);
+        QCOMPARE(facts->summary.title, full->summary.title);
+        QCOMPARE(facts->jcr.size(), full->jcr.size());
+        for (int i = 0; i < facts->jcr.size(); ++i) {
+            QCOMPARE(facts->jcr.at(i).year, full->jcr.at(i).year);
+            QCOMPARE(facts->jcr.at(i).quartile, full->jcr.at(i).quartile);
+            QCOMPARE(facts->jcr.at(i).impactFactor, full->jcr.at(i).impactFactor);
+            QVERIFY(facts->jcr.at(i).categories.isEmpty()); // left out
+        }
+        QCOMPARE(facts->cas.size(), full->cas.size());
+        for (int i = 0; i < facts->cas.size(); ++i) {
+            QCOMPARE(facts->cas.at(i).partition, full->cas.at(i).partition);
+            QCOMPARE(facts->cas.at(i).top, full->cas.at(i).top);
+        }
+        QCOMPARE(facts->warnings.size(), full->warnings.size());
+        QCOMPARE(facts->ccf.size(), full->ccf.size());
+        QVERIFY(facts->otherTitles.isEmpty() && facts->abbreviations.isEmpty() && facts->extra.isEmpty());
+        QVERIFY(!m_repository.rankingFacts(999999));
+    }
+
     void warnings_data()
     {
         QTest::addColumn<int>("year");

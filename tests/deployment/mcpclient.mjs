@@ -45,7 +45,7 @@ function fail(message) {
 
 if (!options.url || !options.data) fail("--url and --data are required");
 const TOOL_NAMES = ["search_journal", "get_partition_trends", "check_warning_journals", "compare_journals",
-                    "get_journal", "filter_journals"];
+                    "get_journal", "filter_journals", "check_references"];
 
 /** Journals of the newest JCR table with a numeric IF and a unique title: what the calls ask for. */
 function expectedJournals() {

@@ -17,7 +17,7 @@ export function text(result) {
 export const FAMOUS = "NATURE";
 
 
-export const TOOL_NAMES = ["search_journal", "get_partition_trends", "check_warning_journals", "compare_journals", "get_journal", "filter_journals"];
+export const TOOL_NAMES = ["search_journal", "get_partition_trends", "check_warning_journals", "compare_journals", "get_journal", "filter_journals", "check_references"];
 
 /**
  * Registers the common tests. `dataDir`: the ShowJCR folder; `McpError`: the SDK's error class, from the
@@ -57,7 +57,7 @@ export function defineCommonTests(getClient, { dataDir, McpError, progress = tru
     assert.deepEqual(await client.setLoggingLevel("info"), {});
   });
 
-  test("tools/list: the six tools with schemas and annotations", async () => {
+  test("tools/list: the seven tools with schemas and annotations", async () => {
     const { tools, nextCursor } = await getClient().listTools();
     assert.equal(nextCursor, undefined);
     assert.deepEqual(tools.map((t) => t.name), TOOL_NAMES);
@@ -192,6 +192,32 @@ export function defineCommonTests(getClient, { dataDir, McpError, progress = tru
     const ambiguous = await client.callTool({ name: "filter_journals", arguments: { ccf_field: "network" } });
     assert.equal(ambiguous.isError, true);
     assert.ok(text(ambiguous).includes("计算机网络"));
+  });
+
+  test("check_references: a BibTeX list, one structured object per entry, summary first", async () => {
+    const nature = csvRow("JCR2025-UTF8.csv", FAMOUS);
+    const warned = readCsvObjects("GJQKYJMD2025.csv")[0].Journal.trim();
+    const bib = [
+      "@string{nat = {Nature}}",
+      "@article{a, journal = nat}",
+      `@article{b, journal = {${warned}}}`,
+      "@misc{c, eprint = {1706.03762}, archivePrefix = {arXiv}}",
+      "@book{d, title = {A book}}",
+      "@article{e, journal = {[FILL]}}",
+    ].join("\n");
+    const result = await getClient().callTool({ name: "check_references", arguments: { text: bib } });
+    assert.equal(result.isError ?? false, false);
+    const { format, entries, summary } = result.structuredContent;
+    assert.equal(format, "bibtex");
+    assert.deepEqual(entries.map((e) => e.key), ["a", "b", "c", "d", "e"]);
+    assert.deepEqual(entries.map((e) => e.status), ["resolved", "resolved", "preprint", "no_venue", "placeholder"]);
+    assert.equal(entries[0].venueAsWritten, "Nature");
+    assert.equal(entries[0].journal.issn, nature.ISSN);
+    assert.equal(entries[0].journal.eissn, nature.EISSN);
+    assert.equal(entries[2].journal, null);
+    assert.deepEqual(summary.warningHits.map((h) => h.key), ["b"]);
+    assert.deepEqual(summary.unresolved.map((h) => h.key), ["e"]);
+    assert.ok(text(result).startsWith("参考文献检查 Reference check: 5 entries (bibtex)"));
   });
 
   test("wrong argument types: isError naming the field (2025-11-25)", async () => {

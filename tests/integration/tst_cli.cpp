@@ -147,6 +147,32 @@ private slots:
                                                      << "--host gives the host";
         QTest::addRow("healthcheck, nothing listening") << QStringList{"healthcheck", "--port", "9"} << 1 << ""
                                                         << "unhealthy: no answer from http://127.0.0.1:9/health";
+        const QString refs = jcr::test::fixturesDir() + QStringLiteral("/references/");
+        QTest::addRow("check: a warning-listed journal exits 1")
+            << QStringList{"check", refs + "mini-warned.bib", "--db", db} << 1
+            << "⚠ 预警名单 Warning list: [beta] Beta Letters"
+            << "";
+        QTest::addRow("check: a clean list exits 0")
+            << QStringList{"check", refs + "mini-clean.txt", "--db", db} << 0 << "Warning list: none"
+            << "";
+        QTest::addRow("check: --year") << QStringList{"check", refs + "mini-clean.txt", "--year", "2024", "--db", db}
+                                       << 0 << "IF 2024 8"
+                                       << "";
+        QTest::addRow("check: a missing file exits 2")
+            << QStringList{"check", "/nonexistent/refs.bib", "--db", db} << 2 << ""
+            << "cannot read /nonexistent/refs.bib";
+        QTest::addRow("check: binary data exits 2")
+            << QStringList{"check", refs + "not-text.bin", "--db", db} << 2 << ""
+            << "not UTF-8 text";
+        QTest::addRow("check: missing database exits 2")
+            << QStringList{"check", refs + "mini-clean.txt", "--db", "/nonexistent/jcr.db"} << 2 << ""
+            << "jcr-mcp-server sync";
+        QTest::addRow("check without a file") << QStringList{"check", "--db", db} << 2 << ""
+                                              << "check needs one reference list file";
+        QTest::addRow("check: --json and --csv") << QStringList{"check", "-", "--json", "--csv"} << 2 << ""
+                                                 << "exclude each other";
+        QTest::addRow("check: bad --year") << QStringList{"check", "-", "--year", "soon"} << 2 << ""
+                                           << "--year";
         QTest::addRow("healthcheck, not a URL") << QStringList{"healthcheck", "--url", "ftp://x/health"} << 2 << ""
                                                 << "not an http(s) URL";
     }
@@ -173,6 +199,40 @@ private slots:
         QCOMPARE(error.error, QJsonParseError::NoError);
         QCOMPARE(profile.value(QStringLiteral("title")).toString(), QStringLiteral("Beta Letters"));
         QCOMPARE(profile.value(QStringLiteral("warnings")).toArray().size(), 2);
+    }
+
+    void checkJson()
+    {
+        const Run result = run({QStringLiteral("check"), jcr::test::fixturesDir() + "/references/mini-warned.bib",
+                                QStringLiteral("--json"), QStringLiteral("--db"), m_database});
+        QCOMPARE(result.exitCode, 1);
+        QJsonParseError error;
+        const QJsonObject report = QJsonDocument::fromJson(result.out.toUtf8(), &error).object();
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        const QJsonArray entries = report.value(QStringLiteral("entries")).toArray();
+        QCOMPARE(entries.size(), 3);
+        QCOMPARE(entries.at(0).toObject().value(QStringLiteral("journal")).toObject().value("issn").toString(),
+                 QStringLiteral("1234-5678"));
+        QCOMPARE(entries.at(2).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("preprint"));
+        QCOMPARE(report.value(QStringLiteral("summary")).toObject().value("warningHits").toArray().size(), 1);
+    }
+
+    void checkCsvFromStandardInput()
+    {
+        QProcess process;
+        process.start(jcr::test::serverBinary(), {QStringLiteral("check"), QStringLiteral("-"), QStringLiteral("--csv"),
+                                                  QStringLiteral("--db"), m_database});
+        process.write("@article{a, journal = {Alpha Journal of Testing}}\n@book{b, title = {A book}}\n");
+        process.closeWriteChannel();
+        QVERIFY(process.waitForFinished(60000));
+        QCOMPARE(process.exitCode(), 0);
+        const QStringList rows = QString::fromUtf8(process.readAllStandardOutput()).split(QStringLiteral("\r\n"));
+        QCOMPARE(rows.size(), 4); // header, two entries, the empty string after the last line end
+        QVERIFY(rows.at(0).startsWith(QStringLiteral("key,line,type,venue_as_written,status")));
+        QVERIFY2(
+            rows.at(1).startsWith(QStringLiteral("\"a\",\"1\",\"article\",\"Alpha Journal of Testing\",\"resolved\"")),
+            qPrintable(rows.at(1)));
+        QVERIFY2(rows.at(2).contains(QStringLiteral("\"no_venue\"")), qPrintable(rows.at(2)));
     }
 
     void environmentNamesTheDatabase()

@@ -52,6 +52,8 @@ private slots:
     void compareAcceptsStringAndArray();
     void compareNamesTheBrokenRule_data();
     void compareNamesTheBrokenRule();
+    void checkReferencesEntries();
+    void checkReferencesRefusesBinaryText();
     void filterPagesWithCursor();
     void filterRejectsForeignCursor();
     void filterCcfVenues_data();
@@ -133,6 +135,19 @@ void TestJournalTools::everyToolConformsToItsOutputSchema_data()
                                                << QJsonObject{{QStringLiteral("ccf_field"), QStringLiteral("theory")},
                                                               {QStringLiteral("ccf_rank"), QStringLiteral("A")}}
                                                << "CEJ";
+    QTest::addRow("check_references") << "check_references"
+                                      << QJsonObject{{QStringLiteral("text"),
+                                                      QStringLiteral(
+                                                          "@article{a, journal = {Journal of Testing Science}}\n"
+                                                          "@article{b, journal = {Acta Examplica}}\n"
+                                                          "@misc{c, eprint = {2101.00001}, archivePrefix = {arXiv}}\n"
+                                                          "@article{d, journal = {[FILL]}}\n")}}
+                                      << "Warning list: [b] Acta Examplica";
+    QTest::addRow("check_references plain list with year")
+        << "check_references"
+        << QJsonObject{{QStringLiteral("text"), QStringLiteral("Journal of Testing Science\nZzyzx Quarterly\n")},
+                       {QStringLiteral("year"), 2024}}
+        << "Unresolved: [line 2] Zzyzx Quarterly";
 }
 
 void TestJournalTools::everyToolConformsToItsOutputSchema()
@@ -290,6 +305,42 @@ void TestJournalTools::compareNamesTheBrokenRule()
         m_harness->callTool(QStringLiteral("compare_journals"), QJsonObject{{QStringLiteral("journal_list"), list}}));
     QCOMPARE(result.value(QStringLiteral("isError")).toBool(), true);
     QVERIFY2(textOf(result).contains(message), qPrintable(textOf(result)));
+}
+
+void TestJournalTools::checkReferencesEntries()
+{
+    const QJsonObject result = resultOf(m_harness->callTool(
+        QStringLiteral("check_references"),
+        QJsonObject{{QStringLiteral("text"), QStringLiteral("TY  - JOUR\nID  - r1\nJF  - Journal of Testing Science\n"
+                                                            "ER  - \nTY  - BOOK\nID  - r2\nER  - \n")}}));
+    const QJsonObject structured = result.value(QStringLiteral("structuredContent")).toObject();
+    QCOMPARE(structured.value(QStringLiteral("format")).toString(), QStringLiteral("ris"));
+    const QJsonArray entries = structured.value(QStringLiteral("entries")).toArray();
+    QCOMPARE(entries.size(), 2);
+    const QJsonObject first = entries.at(0).toObject();
+    QCOMPARE(first.value(QStringLiteral("key")).toString(), QStringLiteral("r1"));
+    QCOMPARE(first.value(QStringLiteral("venueAsWritten")).toString(), QStringLiteral("Journal of Testing Science"));
+    QCOMPARE(first.value(QStringLiteral("matchedBy")).toString(), QStringLiteral("exact"));
+    QCOMPARE(first.value(QStringLiteral("journal")).toObject().value(QStringLiteral("issn")).toString(),
+             QStringLiteral("1234-5679"));
+    QCOMPARE(first.value(QStringLiteral("facts")).toObject().value(QStringLiteral("impactFactor")).toDouble(), 12.5);
+    const QJsonObject second = entries.at(1).toObject();
+    QCOMPARE(second.value(QStringLiteral("status")).toString(), QStringLiteral("no_venue"));
+    QVERIFY(second.value(QStringLiteral("journal")).isNull());
+    // Summary first, then one line per entry.
+    const QStringList lines = textOf(result).split(QLatin1Char('\n'));
+    QVERIFY2(lines.first().startsWith(QStringLiteral("参考文献检查 Reference check: 2 entries (ris)")),
+             qPrintable(lines.first()));
+    QVERIFY(lines.last().startsWith(QStringLiteral("[r2]")));
+}
+
+void TestJournalTools::checkReferencesRefusesBinaryText()
+{
+    const QJsonObject result =
+        resultOf(m_harness->callTool(QStringLiteral("check_references"),
+                                     QJsonObject{{QStringLiteral("text"), QStringLiteral("Nature\u0001\u0002")}}));
+    QCOMPARE(result.value(QStringLiteral("isError")).toBool(), true);
+    QVERIFY2(textOf(result).contains(QStringLiteral("binary data")), qPrintable(textOf(result)));
 }
 
 void TestJournalTools::filterPagesWithCursor()

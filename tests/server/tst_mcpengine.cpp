@@ -642,11 +642,11 @@ void TestMcpEngine::pagination_data()
     QTest::addColumn<int>("pageSize");
     QTest::addColumn<int>("expectedTotal");
     QTest::addRow("tools by 4") << "tools/list"
-                                << "tools" << 4 << 6;
+                                << "tools" << 4 << 7;
     QTest::addRow("tools by 1") << "tools/list"
-                                << "tools" << 1 << 6;
+                                << "tools" << 1 << 7;
     QTest::addRow("tools in one page") << "tools/list"
-                                       << "tools" << 50 << 6;
+                                       << "tools" << 50 << 7;
     QTest::addRow("resources by 1") << "resources/list"
                                     << "resources" << 1 << 2;
     QTest::addRow("templates by 1") << "resources/templates/list"
@@ -755,7 +755,8 @@ void TestMcpEngine::toolsListShapePerVersion()
     }
     QCOMPARE(names, (QStringList{QStringLiteral("search_journal"), QStringLiteral("get_partition_trends"),
                                  QStringLiteral("check_warning_journals"), QStringLiteral("compare_journals"),
-                                 QStringLiteral("get_journal"), QStringLiteral("filter_journals")}));
+                                 QStringLiteral("get_journal"), QStringLiteral("filter_journals"),
+                                 QStringLiteral("check_references")}));
 }
 
 void TestMcpEngine::argumentErrorsPerVersion_data()

@@ -1,5 +1,5 @@
 # CTest driver of the fuzz test: configures and builds tests/server/fuzz with clang++ (ASan+UBSan+libFuzzer)
-# in FUZZ_BINARY_DIR, then fuzzes both targets for FUZZ_SECONDS in all, each on a scratch copy of its seeds.
+# in FUZZ_BINARY_DIR, then fuzzes the three targets for FUZZ_SECONDS in all, each on a scratch copy of its seeds.
 #   cmake -DJCR_SOURCE_DIR=… -DFUZZ_BINARY_DIR=… -DFUZZ_SECONDS=60 -DCLANGXX=clang++ -DFUZZ_GENERATOR=Ninja -P run-fuzz.cmake
 set(fuzz_source "${JCR_SOURCE_DIR}/tests/server/fuzz")
 execute_process(COMMAND ${CMAKE_COMMAND} -S ${fuzz_source} -B ${FUZZ_BINARY_DIR} -G ${FUZZ_GENERATOR}
@@ -12,9 +12,11 @@ execute_process(COMMAND ${CMAKE_COMMAND} --build ${FUZZ_BINARY_DIR} RESULT_VARIA
 if(NOT result EQUAL 0)
     message(FATAL_ERROR "building the fuzz target failed")
 endif()
-# The budget is shared: the engine gets two thirds, the HTTP framing (a much smaller target) one third.
-math(EXPR engine_seconds "${FUZZ_SECONDS} * 2 / 3")
-math(EXPR framing_seconds "${FUZZ_SECONDS} - ${engine_seconds}")
+# The budget is shared: the engine gets half, the HTTP framing and the reference list readers (much smaller
+# targets) a quarter each.
+math(EXPR engine_seconds "${FUZZ_SECONDS} / 2")
+math(EXPR framing_seconds "${FUZZ_SECONDS} / 4")
+math(EXPR references_seconds "${FUZZ_SECONDS} - ${engine_seconds} - ${framing_seconds}")
 function(run_fuzzer target corpus dictionary seconds max_len)
     file(REMOVE_RECURSE ${FUZZ_BINARY_DIR}/${corpus})
     file(COPY ${fuzz_source}/${corpus}/ DESTINATION ${FUZZ_BINARY_DIR}/${corpus})
@@ -28,3 +30,4 @@ function(run_fuzzer target corpus dictionary seconds max_len)
 endfunction()
 run_fuzzer(fuzz_mcpengine corpus mcp.dict ${engine_seconds} 8192)
 run_fuzzer(fuzz_httpframer corpus-http http.dict ${framing_seconds} 4096)
+run_fuzzer(fuzz_referencelist corpus-references references.dict ${references_seconds} 16384)
