@@ -3,8 +3,8 @@
 #include "journalprofilepresenter.h"
 #include "journalrepository.h"
 #include "profiletablemodel.h"
-#include "trendchartwidget.h"
 #include "referencecheckwidget.h"
+#include "trendchartwidget.h"
 
 #include <QAbstractItemView>
 #include <QCompleter>
