@@ -321,6 +321,7 @@ SearchResult JournalRepository::search(const QString& text, const SearchOptions&
     const SearchIndex::Page page = index->search(text, std::max(0, options.offset), limit);
     result.total = page.total;
     result.matches = page.matches;
+    result.resolved = page.resolved;
     return result;
 }
 

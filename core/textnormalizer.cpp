@@ -20,7 +20,130 @@ bool isDash(char16_t c)
     return c == u'-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212;
 }
 
+bool isUpperCaseWord(const QString& word)
+{
+    return word.size() >= 2 && word == word.toUpper() && word != word.toLower();
+}
+
+bool isLatinLetter(QChar c)
+{
+    return c.isLetter() && c.unicode() < 0x250; // Basic Latin to Latin Extended-B: accents are fine, CJK is not
+}
+
+/// Words that acronyms skip: "Journal of the American Chemical Society" → JACS.
+bool isMinorWord(const QString& folded)
+{
+    static const QStringList minor{QStringLiteral("of"),  QStringLiteral("the"),  QStringLiteral("and"),
+                                   QStringLiteral("for"), QStringLiteral("in"),   QStringLiteral("on"),
+                                   QStringLiteral("a"),   QStringLiteral("an"),   QStringLiteral("at"),
+                                   QStringLiteral("to"),  QStringLiteral("with"), QStringLiteral("from"),
+                                   QStringLiteral("by"),  QStringLiteral("de"),   QStringLiteral("la"),
+                                   QStringLiteral("et"),  QStringLiteral("und"),  QStringLiteral("fur")};
+    return minor.contains(folded);
+}
+
+/// Publishers whose name starts journal titles and which users put before an abbreviation ("IEEE TPAMI").
+bool isPublisherWord(const QString& folded)
+{
+    static const QStringList publishers{
+        QStringLiteral("ieee"),  QStringLiteral("acm"),  QStringLiteral("siam"), QStringLiteral("iet"),
+        QStringLiteral("ieice"), QStringLiteral("asme"), QStringLiteral("asce"), QStringLiteral("aiaa"),
+        QStringLiteral("acs"),   QStringLiteral("rsc"),  QStringLiteral("iop"),  QStringLiteral("spie"),
+        QStringLiteral("aip"),   QStringLiteral("aps"),  QStringLiteral("ams"),  QStringLiteral("informs")};
+    return publishers.contains(folded);
+}
+
+/// Whether the letters of `part` occur in `whole` in the same order.
+bool isSubsequence(const QString& part, const QString& whole)
+{
+    qsizetype at = 0;
+    for (const QChar c : part) {
+        at = whole.indexOf(c, at);
+        if (at < 0)
+            return false;
+        ++at;
+    }
+    return true;
+}
+
+QStringList wordsOf(const QString& text)
+{
+    static const QRegularExpression separators(QStringLiteral("[^\\p{L}\\p{N}]+"));
+    return text.split(separators, Qt::SkipEmptyParts);
+}
+
 } // namespace
+
+QString TextNormalizer::shortNameOf(const QString& title)
+{
+    const QString cleaned = cleanTitle(title);
+    const qsizetype hyphen = cleaned.indexOf(QLatin1Char('-'));
+    if (hyphen < 2 || hyphen > 8)
+        return QString();
+    const QString shortName = cleaned.left(hyphen);
+    for (const QChar c : shortName) {
+        if (!isLatinLetter(c) && c != QLatin1Char('&'))
+            return QString();
+    }
+    const QStringList rest = wordsOf(cleaned.mid(hyphen + 1));
+    if (rest.isEmpty() || !isUpperCaseWord(shortName))
+        return QString();
+    if (cleaned != cleaned.toUpper()) // mixed case: "BMJ-British Medical Journal", not "IEEE-ACM Transactions"
+        return isUpperCaseWord(rest.first()) ? QString() : shortName;
+    // All upper case: the short name's letters are initials of the following words, in order (JAMA-JOURNAL OF THE
+    // AMERICAN MEDICAL ASSOCIATION); or the rest reads as a subtitle (CA-A CANCER JOURNAL …, AEU-INTERNATIONAL
+    // JOURNAL …) and holds the letters in order. Compound words (DEEP-SEA, MINI-REVIEWS, PAN-PACIFIC) do neither.
+    static const QStringList subtitleStarts{QStringLiteral("a"),
+                                            QStringLiteral("an"),
+                                            QStringLiteral("the"),
+                                            QStringLiteral("journal"),
+                                            QStringLiteral("international"),
+                                            QStringLiteral("zeitschrift"),
+                                            QStringLiteral("revue"),
+                                            QStringLiteral("revista")};
+    QString initials;
+    for (const QString& word : rest)
+        initials.append(word.at(0).toCaseFolded());
+    const QString folded = shortName.toCaseFolded().remove(QLatin1Char('&'));
+    if (isSubsequence(folded, initials) || (subtitleStarts.contains(rest.first().toCaseFolded()) &&
+                                            isSubsequence(folded, rest.join(QString()).toCaseFolded())))
+        return shortName;
+    return QString();
+}
+
+QStringList TextNormalizer::acronymsOf(const QString& text)
+{
+    QStringList words = wordsOf(text);
+    for (const QString& word : std::as_const(words)) {
+        if (!isLatinLetter(word.at(0)) && !word.at(0).isDigit())
+            return {};
+    }
+    const bool mixedCase = text != text.toUpper();
+    QStringList acronyms;
+    auto add = [&acronyms](const QStringList& from, bool wholeUpperWords) {
+        QString acronym;
+        for (const QString& word : from) {
+            const QString folded = word.toCaseFolded();
+            if (isMinorWord(folded) || word.at(0).isDigit())
+                continue;
+            // "U.S.A." splits into one-letter words and reads as initials either way.
+            acronym += wholeUpperWords && isUpperCaseWord(word) && word.size() <= 5 ? folded : folded.left(1);
+        }
+        if (acronym.size() >= 3 && acronym.size() <= 8 && !acronyms.contains(acronym))
+            acronyms.append(acronym);
+    };
+    add(words, false);
+    if (mixedCase)
+        add(words, true);
+    if (words.size() > 2 && (isPublisherWord(words.first().toCaseFolded()) ||
+                             (mixedCase && isUpperCaseWord(words.first()) && words.first().size() <= 5))) {
+        words.removeFirst();
+        add(words, false);
+        if (mixedCase)
+            add(words, true);
+    }
+    return acronyms;
+}
 
 QString TextNormalizer::cleanTitle(const QString& title)
 {
