@@ -333,7 +333,8 @@ std::optional<JournalSummary> JournalRepository::findBest(const QString& nameOrI
             *error = result.error;
         return std::nullopt;
     }
-    if (result.matches.isEmpty())
+    // Unclear close spellings are suggestions, not the journal meant: the same rule as the MCP tools.
+    if (!result.resolved)
         return std::nullopt;
     return result.matches.first().journal;
 }

@@ -156,6 +156,7 @@ private slots:
                  qPrintable(result.matches.isEmpty() ? QString() : result.matches.first().journal.title));
         for (const JournalMatch& match : result.matches)
             QCOMPARE(match.kind, MatchKind::Fuzzy);
+        QVERIFY(!m_repository.findBest(query));
     }
 
     void ambiguousAbbreviationReturnsEveryJournal_data()
