@@ -83,7 +83,8 @@ private:
     /// Whole words first, then the more cited journal, then the shorter name.
     void sortByQuality(QList<Hit>& stage, qsizetype keyLength) const;
     JournalMatch toMatch(const Hit& hit, const QString& text) const;
-    void addName(const QString& display, int journal, Source source);
+    /// Adds a name under `knownKey`, or under its title key when that is null.
+    void addName(const QString& display, int journal, Source source, const QString& knownKey = QString());
     void build();
 
     static MatchKind kindOf(Source source);

@@ -2,6 +2,8 @@
 
 #include <QRegularExpression>
 
+#include <vector>
+
 namespace jcr {
 
 namespace {
@@ -20,9 +22,17 @@ bool isDash(char16_t c)
     return c == u'-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212;
 }
 
-bool isUpperCaseWord(const QString& word)
+bool isUpperCaseWord(QStringView word)
 {
-    return word.size() >= 2 && word == word.toUpper() && word != word.toLower();
+    if (word.size() < 2)
+        return false;
+    bool letter = false;
+    for (const QChar c : word) {
+        if (c.isLower())
+            return false;
+        letter = letter || c.isLetter();
+    }
+    return letter;
 }
 
 bool isLatinLetter(QChar c)
@@ -31,26 +41,36 @@ bool isLatinLetter(QChar c)
 }
 
 /// Words that acronyms skip: "Journal of the American Chemical Society" → JACS.
-bool isMinorWord(const QString& folded)
+bool isMinorWord(QStringView word)
 {
-    static const QStringList minor{QStringLiteral("of"),  QStringLiteral("the"),  QStringLiteral("and"),
-                                   QStringLiteral("for"), QStringLiteral("in"),   QStringLiteral("on"),
-                                   QStringLiteral("a"),   QStringLiteral("an"),   QStringLiteral("at"),
-                                   QStringLiteral("to"),  QStringLiteral("with"), QStringLiteral("from"),
-                                   QStringLiteral("by"),  QStringLiteral("de"),   QStringLiteral("la"),
-                                   QStringLiteral("et"),  QStringLiteral("und"),  QStringLiteral("fur")};
-    return minor.contains(folded);
+    static const QLatin1StringView minor[] = {
+        QLatin1StringView("of"),  QLatin1StringView("the"), QLatin1StringView("and"),  QLatin1StringView("for"),
+        QLatin1StringView("in"),  QLatin1StringView("on"),  QLatin1StringView("a"),    QLatin1StringView("an"),
+        QLatin1StringView("at"),  QLatin1StringView("to"),  QLatin1StringView("with"), QLatin1StringView("from"),
+        QLatin1StringView("by"),  QLatin1StringView("de"),  QLatin1StringView("la"),   QLatin1StringView("et"),
+        QLatin1StringView("und"), QLatin1StringView("fur")};
+    if (word.size() > 4)
+        return false;
+    for (const QLatin1StringView& candidate : minor) {
+        if (word.compare(candidate, Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
 }
 
 /// Publishers whose name starts journal titles and which users put before an abbreviation ("IEEE TPAMI").
-bool isPublisherWord(const QString& folded)
+bool isPublisherWord(QStringView word)
 {
-    static const QStringList publishers{
-        QStringLiteral("ieee"),  QStringLiteral("acm"),  QStringLiteral("siam"), QStringLiteral("iet"),
-        QStringLiteral("ieice"), QStringLiteral("asme"), QStringLiteral("asce"), QStringLiteral("aiaa"),
-        QStringLiteral("acs"),   QStringLiteral("rsc"),  QStringLiteral("iop"),  QStringLiteral("spie"),
-        QStringLiteral("aip"),   QStringLiteral("aps"),  QStringLiteral("ams"),  QStringLiteral("informs")};
-    return publishers.contains(folded);
+    static const QLatin1StringView publishers[] = {
+        QLatin1StringView("ieee"),  QLatin1StringView("acm"),  QLatin1StringView("siam"), QLatin1StringView("iet"),
+        QLatin1StringView("ieice"), QLatin1StringView("asme"), QLatin1StringView("asce"), QLatin1StringView("aiaa"),
+        QLatin1StringView("acs"),   QLatin1StringView("rsc"),  QLatin1StringView("iop"),  QLatin1StringView("spie"),
+        QLatin1StringView("aip"),   QLatin1StringView("aps"),  QLatin1StringView("ams"),  QLatin1StringView("informs")};
+    for (const QLatin1StringView& candidate : publishers) {
+        if (word.compare(candidate, Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
 }
 
 /// Whether the letters of `part` occur in `whole` in the same order.
@@ -66,10 +86,22 @@ bool isSubsequence(const QString& part, const QString& whole)
     return true;
 }
 
+/// The runs of letters and digits of `text` (by hand: a regular expression costs more than the search index
+/// build can afford for every name).
 QStringList wordsOf(const QString& text)
 {
-    static const QRegularExpression separators(QStringLiteral("[^\\p{L}\\p{N}]+"));
-    return text.split(separators, Qt::SkipEmptyParts);
+    QStringList words;
+    qsizetype start = -1;
+    for (qsizetype i = 0; i <= text.size(); ++i) {
+        const bool inWord = i < text.size() && text.at(i).isLetterOrNumber();
+        if (inWord && start < 0)
+            start = i;
+        else if (!inWord && start >= 0) {
+            words.append(text.mid(start, i - start));
+            start = -1;
+        }
+    }
+    return words;
 }
 
 } // namespace
@@ -113,34 +145,58 @@ QString TextNormalizer::shortNameOf(const QString& title)
 
 QStringList TextNormalizer::acronymsOf(const QString& text)
 {
-    QStringList words = wordsOf(text);
-    for (const QString& word : std::as_const(words)) {
-        if (!isLatinLetter(word.at(0)) && !word.at(0).isDigit())
+    // Called for every title and abbreviation while the search index is built: views and flags, few allocations.
+    struct Word
+    {
+        QStringView view;
+        QChar initial;
+        bool minor;
+        bool upper;
+    };
+    std::vector<Word> words;
+    bool mixedCase = false;
+    qsizetype start = -1;
+    for (qsizetype i = 0; i <= text.size(); ++i) {
+        const bool inWord = i < text.size() && text.at(i).isLetterOrNumber();
+        if (inWord) {
+            mixedCase = mixedCase || text.at(i).isLower();
+            if (start < 0)
+                start = i;
+            continue;
+        }
+        if (start < 0)
+            continue;
+        const QStringView word = QStringView(text).mid(start, i - start);
+        start = -1;
+        if (!isLatinLetter(word.front()) && !word.front().isDigit())
             return {};
+        words.push_back(
+            {word, word.front().toCaseFolded(), isMinorWord(word) || word.front().isDigit(), isUpperCaseWord(word)});
     }
-    const bool mixedCase = text != text.toUpper();
     QStringList acronyms;
-    auto add = [&acronyms](const QStringList& from, bool wholeUpperWords) {
+    auto add = [&](size_t from, bool wholeUpperWords) {
         QString acronym;
-        for (const QString& word : from) {
-            const QString folded = word.toCaseFolded();
-            if (isMinorWord(folded) || word.at(0).isDigit())
+        for (size_t w = from; w < words.size() && acronym.size() <= 8; ++w) {
+            const Word& word = words[w];
+            if (word.minor)
                 continue;
             // "U.S.A." splits into one-letter words and reads as initials either way.
-            acronym += wholeUpperWords && isUpperCaseWord(word) && word.size() <= 5 ? folded : folded.left(1);
+            if (wholeUpperWords && word.upper && word.view.size() <= 5)
+                acronym += word.view.toString().toCaseFolded();
+            else
+                acronym += word.initial;
         }
         if (acronym.size() >= 3 && acronym.size() <= 8 && !acronyms.contains(acronym))
             acronyms.append(acronym);
     };
-    add(words, false);
+    add(0, false);
     if (mixedCase)
-        add(words, true);
-    if (words.size() > 2 && (isPublisherWord(words.first().toCaseFolded()) ||
-                             (mixedCase && isUpperCaseWord(words.first()) && words.first().size() <= 5))) {
-        words.removeFirst();
-        add(words, false);
+        add(0, true);
+    if (words.size() > 2 &&
+        (isPublisherWord(words.front().view) || (mixedCase && words.front().upper && words.front().view.size() <= 5))) {
+        add(1, false);
         if (mixedCase)
-            add(words, true);
+            add(1, true);
     }
     return acronyms;
 }
