@@ -8,6 +8,9 @@
 #include <QVariant>
 
 #include <algorithm>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <iterator>
 #include <numeric>
 
@@ -110,6 +113,20 @@ quint64 wordStartsOf(const QString& display, const QString& key)
     return bits;
 }
 
+/// An acronym of 3 to 8 letters a–z in 5 bits a letter (a compact key: there are some 30,000), or 0.
+quint64 packedAcronym(const QString& acronym)
+{
+    if (acronym.size() < 3 || acronym.size() > 8)
+        return 0;
+    quint64 packed = 0;
+    for (const QChar c : acronym) {
+        if (c < u'a' || c > u'z')
+            return 0;
+        packed = (packed << 5) | quint64(c.unicode() - u'a' + 1);
+    }
+    return packed;
+}
+
 bool startsWord(quint64 wordStarts, qsizetype position)
 {
     return position < 64 && (wordStarts >> position) & 1;
@@ -190,7 +207,6 @@ std::shared_ptr<const SearchIndex> SearchIndex::load(const QSqlDatabase& db, QSt
         journal.onWarningList = query.value(12).toInt() != 0;
         journal.ccfRank = query.value(13).toString();
         index->m_journalById.insert(journal.id, int(index->m_journals.size()));
-        index->m_titleKeys.append(TextNormalizer::titleKey(journal.title));
         index->m_journals.append(journal);
     }
     if (!query.exec(QStringLiteral("SELECT journal_id, name, kind FROM journal_name")))
@@ -238,6 +254,12 @@ std::shared_ptr<const SearchIndex> SearchIndex::load(const QSqlDatabase& db, QSt
             index->m_journalsByIssn[query.value(0).toString()].append(journal);
     }
     index->build();
+    // The scans above filled the connection's page cache with pages that lookups by id rarely need again.
+    QSqlQuery(db).exec(QStringLiteral("PRAGMA shrink_memory"));
+#ifdef __GLIBC__
+    // The load allocates and frees a string per row read (some 120,000); give the freed heap back to the system.
+    malloc_trim(0);
+#endif
     return index;
 }
 
@@ -268,9 +290,9 @@ void SearchIndex::build()
         // Acronyms of the title and of the abbreviations: "Commun. ACM" gives CACM where the title is upper case.
         if (name.source == Source::Title || isAbbreviationList(name.source)) {
             for (const QString& acronym : TextNormalizer::acronymsOf(name.display)) {
-                QList<int>& owners = m_journalsByAcronym[acronym];
-                if (!owners.contains(name.journal))
-                    owners.append(name.journal);
+                const quint64 packed = packedAcronym(acronym);
+                if (packed)
+                    m_acronyms.push_back({packed, name.journal});
             }
         }
         // Abbreviations of the lists are matched whole or by their start, never inside or by close spelling: a
@@ -280,6 +302,9 @@ void SearchIndex::build()
         for (quint64 trigram : trigramsOf(name.key))
             m_trigrams[trigram].push_back(i);
     }
+    std::sort(m_acronyms.begin(), m_acronyms.end());
+    m_acronyms.erase(std::unique(m_acronyms.begin(), m_acronyms.end()), m_acronyms.end());
+    m_acronyms.shrink_to_fit();
 }
 
 const JournalSummary* SearchIndex::summaryById(qint64 id) const
@@ -418,7 +443,7 @@ void SearchIndex::addPublisherAbbreviation(const QString& text, QList<Hit>& hits
     QList<Hit> stage;
     const auto range = equalKeys(m_names, restKey);
     for (auto it = range.first; it != range.second; ++it) {
-        if (kindOf(it->source) != MatchKind::Exact && m_titleKeys.at(it->journal).startsWith(publisherKey))
+        if (kindOf(it->source) != MatchKind::Exact && titleStartsWith(it->journal, publisherKey))
             stage.append({it->journal, int(it - m_names.begin()), MatchKind::Abbreviation, 0, 0, false, true});
     }
     if (stage.isEmpty()) {
@@ -437,6 +462,12 @@ void SearchIndex::addPublisherAbbreviation(const QString& text, QList<Hit>& hits
     hits.append(stage);
 }
 
+bool SearchIndex::titleStartsWith(int journal, const QString& key) const
+{
+    // Computed for the few candidates of a publisher query rather than kept for 24,000 journals.
+    return TextNormalizer::titleKey(m_journals.at(journal).title).startsWith(key);
+}
+
 int SearchIndex::acronymOwner(const QString& key, const QString& publisherKey) const
 {
     if (key.size() < 3 || key.size() > 8)
@@ -446,8 +477,12 @@ int SearchIndex::acronymOwner(const QString& key, const QString& publisherKey) c
             return -1;
     }
     QList<int> owners;
-    for (int journal : m_journalsByAcronym.value(key)) {
-        if (publisherKey.isEmpty() || m_titleKeys.at(journal).startsWith(publisherKey))
+    const quint64 packed = packedAcronym(key);
+    const auto range = std::equal_range(m_acronyms.begin(), m_acronyms.end(), std::pair<quint64, int>{packed, -1},
+                                        [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto it = range.first; packed && it != range.second; ++it) {
+        const int journal = it->second;
+        if (publisherKey.isEmpty() || titleStartsWith(journal, publisherKey))
             owners.append(journal);
     }
     // "One well-known journal": the most cited of a few owners, with at least twice the impact factor of the next

@@ -75,6 +75,8 @@ private:
     /// The journal that owns `key` as an acronym, when exactly one well-known journal does, else -1.
     /// `publisherKey` (not empty) keeps only journals whose title starts with it.
     int acronymOwner(const QString& key, const QString& publisherKey) const;
+    /// Whether the title key of the journal's canonical title starts with `key` (a publisher word).
+    bool titleStartsWith(int journal, const QString& key) const;
     void addPrefix(const QString& key, QList<Hit>& hits) const;
     void addSubstring(const QString& key, QList<Hit>& hits) const;
     /// Close spellings; returns whether the best is clearly better than the next journal's.
@@ -94,12 +96,11 @@ private:
     static bool isAbbreviationList(Source source);
 
     QList<JournalSummary> m_journals;
-    QList<QString> m_titleKeys; ///< titleKey of each journal's canonical title
     QHash<qint64, int> m_journalById;
     std::vector<Name> m_names; ///< sorted by key
     QHash<QString, QList<int>> m_journalsByIssn;
-    QHash<QString, QList<int>> m_journalsByAcronym;
-    QHash<quint64, std::vector<int>> m_trigrams; ///< trigram → names (ascending) whose key contains it
+    std::vector<std::pair<quint64, int>> m_acronyms; ///< (packed acronym, journal), sorted
+    QHash<quint64, std::vector<int>> m_trigrams;     ///< trigram → names (ascending) whose key contains it
 };
 
 } // namespace jcr
