@@ -172,6 +172,11 @@ int main(int argc, char* argv[])
     const QCommandLineOption dbOption(QStringLiteral("db"),
                                       QStringLiteral("Search this database instead of the one the import built."),
                                       QStringLiteral("FILE"));
+    const QCommandLineOption abbreviationsOption(
+        QStringLiteral("abbreviations"),
+        QStringLiteral("Folder of JabRef abbreviation lists imported with the data (default: "
+                       "JCR_MCP_ABBREVIATIONS_SOURCE, else ../abbrv next to the data folder; 'none' for none)."),
+        QStringLiteral("DIR"));
     const QCommandLineOption jsonOption(
         QStringLiteral("json"), QStringLiteral("Also write the results as JSON to FILE."), QStringLiteral("FILE"));
     const QCommandLineOption verboseOption(QStringLiteral("verbose"),
@@ -179,16 +184,24 @@ int main(int argc, char* argv[])
     const QCommandLineOption onlyOption(
         QStringLiteral("only"),
         QStringLiteral("Run only these comma-separated parts: search classes (exact, issn, issn-nohyphen, "
-                       "abbreviation, chinese, prefix, substring, typo-1, typo-2), profile, filter (for perf)."),
+                       "abbreviation, abbr-iso4, abbr-dotless, abbr-medline, chinese, prefix, substring, typo-1, "
+                       "typo-2), profile, "
+                       "filter (for perf)."),
         QStringLiteral("LIST"));
-    parser.addOptions(
-        {dataOption, runsOption, repsOption, sampleOption, dbOption, jsonOption, verboseOption, onlyOption});
+    parser.addOptions({dataOption, runsOption, repsOption, sampleOption, dbOption, abbreviationsOption, jsonOption,
+                       verboseOption, onlyOption});
     parser.process(app);
 
     QString dataFolder = parser.isSet(dataOption)                  ? parser.value(dataOption)
                          : !parser.positionalArguments().isEmpty() ? parser.positionalArguments().first()
                                                                    : defaultDataFolder();
     dataFolder = QFileInfo(dataFolder).absoluteFilePath();
+    QString abbreviationsFolder = parser.isSet(abbreviationsOption) ? parser.value(abbreviationsOption)
+                                  : !qEnvironmentVariable("JCR_MCP_ABBREVIATIONS_SOURCE").isEmpty()
+                                      ? qEnvironmentVariable("JCR_MCP_ABBREVIATIONS_SOURCE")
+                                      : QDir(dataFolder).filePath(QStringLiteral("../abbrv"));
+    abbreviationsFolder =
+        QFileInfo(abbreviationsFolder).isDir() ? QFileInfo(abbreviationsFolder).absoluteFilePath() : QString();
     const int runs = std::max(0, parser.value(runsOption).toInt());
     const int reps = std::max(1, parser.value(repsOption).toInt());
     const int sample = std::max(10, parser.value(sampleOption).toInt());
@@ -212,7 +225,11 @@ int main(int argc, char* argv[])
               .arg(machine.value(QStringLiteral("memory_mib")).toInteger())
               .arg(machine.value(QStringLiteral("qt")).toString(),
                    machine.value(QStringLiteral("build_type")).toString(), dataFolder));
-    QJsonObject json{{QStringLiteral("machine"), machine}, {QStringLiteral("data_folder"), dataFolder}};
+    print(QStringLiteral("abbreviation lists: %1\n\n")
+              .arg(abbreviationsFolder.isEmpty() ? QStringLiteral("none") : abbreviationsFolder));
+    QJsonObject json{{QStringLiteral("machine"), machine},
+                     {QStringLiteral("data_folder"), dataFolder},
+                     {QStringLiteral("abbreviations_folder"), abbreviationsFolder}};
     QList<Target> targets;
 
     // ---- 1. Full import --------------------------------------------------------------------------------
@@ -236,13 +253,17 @@ int main(int argc, char* argv[])
             const Clock::time_point start = Clock::now();
             QString error;
             const QList<SourceFile> sources = DataSource::fromFolder(dataFolder, &error);
-            const Clock::time_point readDone = Clock::now();
             if (sources.isEmpty()) {
                 std::fprintf(stderr, "jcr_bench: cannot read %s: %s\n", qPrintable(dataFolder), qPrintable(error));
                 return 1;
             }
-            files = int(sources.size());
+            QList<SourceFile> lists;
+            if (!abbreviationsFolder.isEmpty())
+                lists = DataSource::fromFolder(abbreviationsFolder, &error);
+            const Clock::time_point readDone = Clock::now();
+            files = int(sources.size() + lists.size());
             DataImporter importer;
+            importer.setAbbreviationFiles(lists);
             Clock::time_point writing{}, checking{};
             QObject::connect(&importer, &DataImporter::progress, [&](int, int, const QString& message) {
                 if (message.startsWith(QLatin1String("writing")))
@@ -456,7 +477,8 @@ int main(int argc, char* argv[])
     json.insert(QStringLiteral("search"), searchJson);
     json.insert(QStringLiteral("search_notes"), QJsonArray::fromStringList(mix.notes()));
     for (const ClassResult& result : results) {
-        if (result.name == QLatin1String("exact") || result.name.startsWith(QLatin1String("issn")))
+        if (result.name == QLatin1String("exact") || result.name.startsWith(QLatin1String("issn")) ||
+            result.name.startsWith(QLatin1String("abbr-")))
             targets.append({QStringLiteral("search %1 p50").arg(result.name), QStringLiteral("< 0.2 ms"), 0.2,
                             result.stats.percentileMs(50), QStringLiteral("ms")});
         if (result.name.startsWith(QLatin1String("typo")))

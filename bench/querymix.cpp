@@ -298,10 +298,69 @@ bool QueryMix::build(const QString& dataFolder, const QString& databasePath, int
             chinese.queries.push_back({name, ids, Expectation::FirstIsExpected});
         }
 
-        m_classes = {exact, issn, issnPlain, abbreviations, chinese, prefix, substring, typo1, typo2};
+        const std::vector<QueryClass> listClasses = abbreviationListClasses(db, sampleSize / 4);
+        m_classes = {exact, issn, issnPlain, abbreviations};
+        m_classes.insert(m_classes.end(), listClasses.begin(), listClasses.end());
+        m_classes.insert(m_classes.end(), {chinese, prefix, substring, typo1, typo2});
     }
     QSqlDatabase::removeDatabase(connection);
     return true;
+}
+
+std::vector<QueryClass> QueryMix::abbreviationListClasses(const QSqlDatabase& db, int perClass)
+{
+    // The JabRef lists as imported (journal_abbreviations): every k-th distinct linked abbreviation of a kind, in
+    // key order. The right answer is every journal a row of that abbreviation is linked to (an ambiguous one has
+    // several), read from the table, not from the search index. Left out, with a note: abbreviations that are a
+    // journal's title or other name as well (the title rightly comes first) and those equal to their full name.
+    QueryClass iso4{
+        QStringLiteral("abbr-iso4"), QStringLiteral("JabRef ISO 4 abbreviations as listed (Nat. Commun.)"), {}};
+    QueryClass dotless{QStringLiteral("abbr-dotless"),
+                       QStringLiteral("the same kind of ISO 4 rows without dots, lower case (nat commun)"),
+                       {}};
+    QueryClass medline{QStringLiteral("abbr-medline"),
+                       QStringLiteral("JabRef MEDLINE abbreviations (entrez, medicus: N Engl J Med)"),
+                       {}};
+    QSqlQuery rows(db);
+    rows.setForwardOnly(true);
+    if (!rows.exec(QStringLiteral("SELECT normalized, kind, min(abbreviation), group_concat(DISTINCT journal_id),"
+                                  " min(full_name) FROM journal_abbreviations WHERE journal_id IS NOT NULL"
+                                  " GROUP BY normalized, kind ORDER BY normalized, kind"))) {
+        m_notes.append(QStringLiteral("cannot read journal_abbreviations: %1").arg(rows.lastError().text()));
+        return {};
+    }
+    struct Row
+    {
+        QString abbreviation;
+        QList<qint64> journals;
+    };
+    QList<Row> dotted, medlineRows;
+    Oracle oracle(db);
+    while (rows.next()) {
+        const QString abbreviation = rows.value(2).toString();
+        const QString kind = rows.value(1).toString();
+        if (TextNormalizer::titleKey(abbreviation) == TextNormalizer::titleKey(rows.value(4).toString()) ||
+            !oracle.byName(abbreviation).isEmpty())
+            continue;
+        Row row{abbreviation, {}};
+        for (const QString& id : rows.value(3).toString().split(u','))
+            row.journals.append(id.toLongLong());
+        if (kind == QLatin1String("iso4") && abbreviation.contains(u'.'))
+            dotted.append(row);
+        else if (kind == QLatin1String("medline"))
+            medlineRows.append(row);
+    }
+    auto sample = [perClass](const QList<Row>& from, QueryClass& into, const auto& form) {
+        const qsizetype step = std::max<qsizetype>(1, from.size() / std::max(1, perClass));
+        for (qsizetype i = step / 2; i < from.size() && int(into.queries.size()) < perClass; i += step)
+            into.queries.push_back({form(from.at(i).abbreviation), from.at(i).journals, Expectation::FirstIsExpected});
+    };
+    sample(dotted, iso4, [](const QString& text) { return text; });
+    // Offset by half a step so that the dotless class asks other journals than the dotted one.
+    QList<Row> shifted = dotted.mid(std::max<qsizetype>(1, dotted.size() / std::max(1, perClass)) / 2 + 1);
+    sample(shifted, dotless, [](QString text) { return text.replace(u'.', u' ').simplified().toLower(); });
+    sample(medlineRows, medline, [](const QString& text) { return text; });
+    return {iso4, dotless, medline};
 }
 
 bool QueryMix::isHit(const BenchQuery& query, const SearchResult& result)

@@ -3,6 +3,7 @@
 #include "journalrecords.h"
 
 #include <QList>
+#include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
 
@@ -55,6 +56,9 @@ public:
     static QString expectationName(Expectation check);
 
 private:
+    /// The abbr-iso4, abbr-dotless and abbr-medline classes, `perClass` queries each, from the imported lists.
+    std::vector<QueryClass> abbreviationListClasses(const QSqlDatabase& db, int perClass);
+
     std::vector<QueryClass> m_classes;
     QList<qint64> m_profileIds;
     QStringList m_notes;

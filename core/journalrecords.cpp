@@ -1,5 +1,6 @@
 #include "journalrecords.h"
 
+#include <QHash>
 #include <QJsonArray>
 
 namespace jcr {
@@ -188,8 +189,12 @@ QString matchKindName(MatchKind kind)
         return QStringLiteral("exact");
     case MatchKind::Issn:
         return QStringLiteral("issn");
+    case MatchKind::Alias:
+        return QStringLiteral("alias");
     case MatchKind::Abbreviation:
         return QStringLiteral("abbreviation");
+    case MatchKind::Acronym:
+        return QStringLiteral("acronym");
     case MatchKind::Prefix:
         return QStringLiteral("prefix");
     case MatchKind::Substring:
@@ -200,13 +205,70 @@ QString matchKindName(MatchKind kind)
     return QString();
 }
 
+QString JournalMatch::matchedBy() const
+{
+    static const QHash<QString, QString> abbreviationKinds{{QStringLiteral("iso4"), QStringLiteral("ISO 4")},
+                                                           {QStringLiteral("medline"), QStringLiteral("MEDLINE")},
+                                                           {QStringLiteral("ccf"), QStringLiteral("CCF")},
+                                                           {QStringLiteral("other"), QStringLiteral("other list")}};
+    QString words;
+    switch (kind) {
+    case MatchKind::Exact:
+        words = QStringLiteral("exact title");
+        break;
+    case MatchKind::Issn:
+        words = QStringLiteral("ISSN");
+        break;
+    case MatchKind::Alias:
+        words = QStringLiteral("short name");
+        break;
+    case MatchKind::Abbreviation:
+        words =
+            abbreviationKind.isEmpty()
+                ? QStringLiteral("abbreviation")
+                : QStringLiteral("abbreviation (%1)").arg(abbreviationKinds.value(abbreviationKind, abbreviationKind));
+        break;
+    case MatchKind::Acronym:
+        words = QStringLiteral("acronym");
+        break;
+    case MatchKind::Prefix:
+        words = QStringLiteral("start of the name");
+        break;
+    case MatchKind::Substring:
+        words = QStringLiteral("part of the name");
+        break;
+    case MatchKind::Fuzzy:
+        words = QStringLiteral("close spelling");
+        break;
+    }
+    if (!publisher.isEmpty())
+        words = QStringLiteral("publisher %1 + %2").arg(publisher, words);
+    if (ambiguous)
+        words += QStringLiteral(", ambiguous");
+    return words;
+}
+
+QString JournalMatch::matchNote() const
+{
+    // A close spelling names the title it stands for: that is what the reader must check.
+    const QString name = kind == MatchKind::Fuzzy ? journal.title : matchedName;
+    return name.isEmpty() ? QStringLiteral("matched by %1").arg(matchedBy())
+                          : QStringLiteral("matched by %1: %2").arg(matchedBy(), name);
+}
+
 QJsonObject JournalMatch::toJson() const
 {
     QJsonObject object = journal.toJson();
     object.insert(QStringLiteral("match"), matchKindName(kind));
+    object.insert(QStringLiteral("matchedBy"), matchedBy());
     object.insert(QStringLiteral("matchedName"), matchedName);
     if (kind == MatchKind::Fuzzy)
         object.insert(QStringLiteral("distance"), distance);
+    if (!abbreviationKind.isEmpty())
+        object.insert(QStringLiteral("abbreviationKind"), abbreviationKind);
+    if (!publisher.isEmpty())
+        object.insert(QStringLiteral("publisher"), publisher);
+    object.insert(QStringLiteral("ambiguous"), ambiguous);
     return object;
 }
 
@@ -214,6 +276,7 @@ QJsonObject SearchResult::toJson() const
 {
     return {{QStringLiteral("query"), query},
             {QStringLiteral("total"), total},
+            {QStringLiteral("resolved"), resolved},
             {QStringLiteral("matches"), toJsonArray(matches)}};
 }
 

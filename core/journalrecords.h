@@ -175,16 +175,34 @@ struct JournalProfile
     QJsonObject toJson() const;
 };
 
-enum class MatchKind { Exact, Issn, Abbreviation, Prefix, Substring, Fuzzy };
+/// How a query matched a journal, surest first (the order search results keep):
+/// - Exact: a title the journal carries (canonical, another file's spelling, Chinese);
+/// - Issn: its ISSN or EISSN;
+/// - Alias: the short name before the hyphen of a JCR title (`JAMA` of `JAMA-JOURNAL OF THE …`);
+/// - Abbreviation: a citation abbreviation (JabRef ISO 4 / MEDLINE / other lists, CCF), with or without dots
+///   and spaces, also after a publisher word (`IEEE TPAMI`);
+/// - Acronym: the initials of the title's significant words (`NEJM`), only when one well-known journal owns them;
+/// - Prefix, Substring: the start of a name, a part of it;
+/// - Fuzzy: a close spelling (one to three typos).
+enum class MatchKind { Exact, Issn, Alias, Abbreviation, Acronym, Prefix, Substring, Fuzzy };
 QString matchKindName(MatchKind kind);
 
 struct JournalMatch
 {
     JournalSummary journal;
     MatchKind kind = MatchKind::Exact;
-    QString matchedName; ///< the name or ISSN that matched
-    int distance = 0;    ///< edit distance, for fuzzy matches
+    QString matchedName;      ///< the name or ISSN that matched
+    int distance = 0;         ///< edit distance, for fuzzy matches
+    QString abbreviationKind; ///< Abbreviation: iso4, medline, other (JabRef lists) or ccf
+    QString publisher;        ///< Abbreviation/Acronym after a publisher word: that word ("IEEE")
+    /// The name stands for several journals equally well (an abbreviation or short name of two journals): this is
+    /// one of them, the others follow.
+    bool ambiguous = false;
 
+    /// How the journal matched, in words: "exact title", "abbreviation (ISO 4)", "close spelling", …
+    QString matchedBy() const;
+    /// "matched by abbreviation (ISO 4): Nat. Commun." — what an answer says about a match.
+    QString matchNote() const;
     QJsonObject toJson() const;
 };
 
@@ -199,6 +217,9 @@ struct SearchResult
     QString query;
     int total = 0; ///< journals that matched at all, beyond the page
     QList<JournalMatch> matches;
+    /// Whether the first match may be answered as the journal meant: any match but a close spelling, and a
+    /// close spelling only when it is clearly better than the next (one candidate, or a wide margin).
+    bool resolved = false;
     QString error; ///< set when the query could not be run (empty query, database failure)
 
     bool ok() const { return error.isEmpty(); }

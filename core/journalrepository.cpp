@@ -321,6 +321,7 @@ SearchResult JournalRepository::search(const QString& text, const SearchOptions&
     const SearchIndex::Page page = index->search(text, std::max(0, options.offset), limit);
     result.total = page.total;
     result.matches = page.matches;
+    result.resolved = page.resolved;
     return result;
 }
 
@@ -332,7 +333,8 @@ std::optional<JournalSummary> JournalRepository::findBest(const QString& nameOrI
             *error = result.error;
         return std::nullopt;
     }
-    if (result.matches.isEmpty())
+    // Unclear close spellings are suggestions, not the journal meant: the same rule as the MCP tools.
+    if (!result.resolved)
         return std::nullopt;
     return result.matches.first().journal;
 }

@@ -40,7 +40,8 @@ public:
 
     /// Ranked matches for a name, part of a name, an ISSN/EISSN, an abbreviation or a Chinese title.
     SearchResult search(const QString& text, const SearchOptions& options = {}) const;
-    /// The best match for `nameOrIssn`, or nothing (error empty: not found; error set: failure).
+    /// The best match for `nameOrIssn`, or nothing (error empty: not found, or only close spellings of which none
+    /// is clearly the one meant; error set: failure).
     std::optional<JournalSummary> findBest(const QString& nameOrIssn, QString* error = nullptr) const;
 
     std::optional<JournalProfile> profile(qint64 journalId, QString* error = nullptr) const;

@@ -201,8 +201,8 @@ QString JournalTextFormatter::searchResult(const SearchResult& result)
         QString line = QStringLiteral("%1. %2").arg(i + 1).arg(summaryLine(match.journal));
         if (match.kind == MatchKind::Fuzzy)
             line += QStringLiteral("  (相近拼写 close spelling of \"%1\")").arg(match.matchedName);
-        else if (match.kind == MatchKind::Abbreviation)
-            line += QStringLiteral("  (简称 abbreviation %1)").arg(match.matchedName);
+        else if (match.kind != MatchKind::Prefix && match.kind != MatchKind::Substring)
+            line += QStringLiteral("  (%1)").arg(match.matchNote());
         lines << line;
     }
     if (result.total > result.matches.size())

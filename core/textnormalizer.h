@@ -32,6 +32,22 @@ public:
     /// True when `text` looks like an ISSN a user typed (with or without hyphen or "ISSN" prefix).
     static bool looksLikeIssn(const QString& text);
 
+    /// The short name a JCR title carries before its first hyphen, as users write it alone ("JAMA" of
+    /// "JAMA-JOURNAL OF THE AMERICAN MEDICAL ASSOCIATION", "BMJ", "CA" of "CA-A Cancer Journal for Clinicians"),
+    /// or an empty string. Only when the part before the hyphen is one word of 2 to 8 letters that reads as a short
+    /// name: upper case in a mixed-case title (before a word that is not itself upper case, which excludes
+    /// "IEEE-ACM …"), or, in an all upper-case title, the initials of the words after the hyphen in order
+    /// ("JAMA" ⊂ J(ournal) … A(merican) M(edical) A(ssociation)); "Nano-Micro Letters" or "EARTH-SCIENCE
+    /// REVIEWS" give none.
+    static QString shortNameOf(const QString& title);
+
+    /// Initial-letter acronyms of a title or abbreviation, case folded, 3 to 8 letters: the initials of its
+    /// significant words ("New England Journal of Medicine" → "nejm"); in mixed case, short upper-case words
+    /// count whole ("Communications of the ACM", "Commun. ACM" → "cacm"); without a leading publisher word
+    /// ("IEEE Transactions on Pattern Analysis and Machine Intelligence" → "tpami"). Empty for text that is not
+    /// written in Latin letters.
+    static QStringList acronymsOf(const QString& text);
+
     /// 是/否, Yes/No, Y/N, true/false → 1/0; anything else → -1 (unknown).
     static int parseYesNo(const QString& text);
 };

@@ -139,16 +139,26 @@ int DataCommands::query(const ServerOptions& options)
     JournalRepository repository;
     if (!openRepository(options, repository))
         return 1;
-    QString error;
-    const std::optional<JournalProfile> profile = repository.profile(text, &error);
+    // The same matching as the MCP tools: an unclear close spelling is a suggestion, and the answer says how the
+    // name matched (on stderr, so that stdout stays the profile alone).
+    const SearchResult found = repository.search(text, {5, 0});
+    QString error = found.error;
+    const std::optional<JournalProfile> profile =
+        found.ok() && found.resolved ? repository.profile(found.matches.constFirst().journal.id, &error) : std::nullopt;
     if (!profile) {
         if (!error.isEmpty()) {
             m_err << "error: " << error << Qt::endl;
             return 1;
         }
         m_err << "no journal matches \"" << text << "\"" << Qt::endl;
+        QStringList titles;
+        for (const JournalMatch& match : found.matches)
+            titles << match.journal.title;
+        if (!titles.isEmpty())
+            m_err << "did you mean: " << titles.join(QStringLiteral("; ")) << Qt::endl;
         return 1;
     }
+    m_err << found.matches.constFirst().matchNote() << Qt::endl;
     if (options.json)
         m_out << compactJson(profile->toJson());
     else

@@ -44,7 +44,22 @@ ToolDefinition CompareJournalsTool::create(JournalBackend& backend)
           arrayOf(objectSchema({{QStringLiteral("query"), prop(QStringLiteral("string"), QStringLiteral("The name"))},
                                 {QStringLiteral("suggestions"),
                                  suggestionsProperty(QStringLiteral("Did you mean"), QStringLiteral("A title"))}}),
-                  QStringLiteral("Names that matched no journal"))}},
+                  QStringLiteral("Names that matched no journal"))},
+         {QStringLiteral("matches"),
+          arrayOf(objectSchema({{QStringLiteral("query"), prop(QStringLiteral("string"), QStringLiteral("The name"))},
+                                {QStringLiteral("title"),
+                                 prop(QStringLiteral("string"), QStringLiteral("The journal it was taken for"))},
+                                {QStringLiteral("matchedBy"),
+                                 prop(QStringLiteral("string"),
+                                      QStringLiteral("exact title, ISSN, short name, abbreviation (…), acronym, "
+                                                     "close spelling, …; \", ambiguous\" for a name of several "
+                                                     "journals"))},
+                                {QStringLiteral("matchedName"),
+                                 prop(QStringLiteral("string"), QStringLiteral("The name or ISSN that matched"))},
+                                {QStringLiteral("ambiguous"),
+                                 prop(QStringLiteral("boolean"), QStringLiteral("The name stands for several "
+                                                                                "journals; this is the best"))}}),
+                  QStringLiteral("How each found name matched, in the order of journals"))}},
         {QStringLiteral("requested"), QStringLiteral("journals"), QStringLiteral("notFound")});
     tool.annotations = readOnlyAnnotations(tool.title);
     tool.handler = [&backend](const QJsonObject& arguments, RequestContext& context) {
@@ -67,6 +82,7 @@ ToolDefinition CompareJournalsTool::create(JournalBackend& backend)
                     QStringLiteral("journal_list: at most %1 journals can be compared at once")
                         .arg(JournalTools::MaxCompare));
             QJsonArray journals;
+            QJsonArray matches;
             QJsonArray notFoundList;
             QStringList rows;
             QStringList missing;
@@ -86,9 +102,14 @@ ToolDefinition CompareJournalsTool::create(JournalBackend& backend)
                     return ToolOutput::failure(error);
                 if (profile) {
                     journals.append(profile->toJson());
-                    rows << QStringLiteral("%1. %2")
+                    matches.append(QJsonObject{{QStringLiteral("query"), name},
+                                               {QStringLiteral("title"), profile->summary.title},
+                                               {QStringLiteral("matchedBy"), match->matchedBy()},
+                                               {QStringLiteral("matchedName"), match->matchedName},
+                                               {QStringLiteral("ambiguous"), match->ambiguous}});
+                    rows << QStringLiteral("%1. %2\n   (\"%3\" %4)")
                                 .arg(journals.size())
-                                .arg(JournalTextFormatter::summaryLine(profile->summary));
+                                .arg(JournalTextFormatter::summaryLine(profile->summary), name, match->matchNote());
                 } else {
                     notFoundList.append(QJsonObject{{QStringLiteral("query"), name},
                                                     {QStringLiteral("suggestions"), toArray(suggestions)}});
@@ -107,6 +128,7 @@ ToolDefinition CompareJournalsTool::create(JournalBackend& backend)
             output.text = text.join(QLatin1Char('\n'));
             output.structured = QJsonObject{{QStringLiteral("requested"), toArray(names)},
                                             {QStringLiteral("journals"), journals},
+                                            {QStringLiteral("matches"), matches},
                                             {QStringLiteral("notFound"), notFoundList}};
             return output;
         });

@@ -24,17 +24,18 @@ ToolDefinition GetJournalTool::create(JournalBackend& backend)
           journalNameArgument(QStringLiteral("Journal title, abbreviation, Chinese title or ISSN/eISSN"))}},
         {QStringLiteral("name_or_issn")});
     tool.outputSchema = objectSchema(
-        {{QStringLiteral("query"), prop(QStringLiteral("string"), QStringLiteral("The name or ISSN asked for"))},
-         {QStringLiteral("found"), foundProperty()},
-         {QStringLiteral("match"), anyObject(QStringLiteral("How the query matched the journal"))},
-         {QStringLiteral("journal"), anyObject(QStringLiteral("The journal profile"))},
-         {QStringLiteral("suggestions"), suggestionsProperty()}},
+        JournalTools::withMatchProperties(
+            {{QStringLiteral("query"), prop(QStringLiteral("string"), QStringLiteral("The name or ISSN asked for"))},
+             {QStringLiteral("found"), foundProperty()},
+             {QStringLiteral("journal"), anyObject(QStringLiteral("The journal profile"))},
+             {QStringLiteral("suggestions"), suggestionsProperty()}}),
         {QStringLiteral("query"), QStringLiteral("found")});
     tool.annotations = readOnlyAnnotations(tool.title);
     tool.handler = [&backend](const QJsonObject& arguments, RequestContext&) {
         return JournalTools::aboutOneJournal(
             backend, arguments, QStringLiteral("name_or_issn"),
-            [](const JournalRepository& repository, const QString& query, const JournalMatch& match) {
+            [](const JournalRepository& repository, const QString& query, const JournalMatch& match,
+               const QList<JournalMatch>& alternatives) {
                 QString error;
                 const auto profile = repository.profile(match.journal.id, &error);
                 if (!profile)
@@ -43,8 +44,8 @@ ToolDefinition GetJournalTool::create(JournalBackend& backend)
                 output.text = JournalTextFormatter::profile(*profile);
                 output.structured = QJsonObject{{QStringLiteral("query"), query},
                                                 {QStringLiteral("found"), true},
-                                                {QStringLiteral("match"), match.toJson()},
                                                 {QStringLiteral("journal"), profile->toJson()}};
+                JournalTools::describeMatch(query, match, alternatives, &output.structured, &output.text);
                 return output;
             });
     };

@@ -9,6 +9,7 @@
 #include "toolschema.h"
 #include "warningjournalstool.h"
 
+#include <QJsonArray>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -67,7 +68,8 @@ QStringList JournalTools::splitList(const QString& text)
 std::optional<JournalMatch> JournalTools::resolve(const JournalRepository& repository,
                                                   const QString& query,
                                                   QStringList* suggestions,
-                                                  QString* error)
+                                                  QString* error,
+                                                  QList<JournalMatch>* alternatives)
 {
     SearchOptions options;
     options.limit = 5;
@@ -77,8 +79,14 @@ std::optional<JournalMatch> JournalTools::resolve(const JournalRepository& repos
             *error = result.error;
         return std::nullopt;
     }
-    if (!result.matches.isEmpty() && result.matches.constFirst().kind != MatchKind::Fuzzy)
-        return result.matches.constFirst();
+    if (result.resolved) {
+        const JournalMatch& best = result.matches.constFirst();
+        for (qsizetype i = 1; alternatives && best.ambiguous && i < result.matches.size(); ++i) {
+            if (result.matches.at(i).ambiguous)
+                alternatives->append(result.matches.at(i));
+        }
+        return best;
+    }
     if (suggestions) {
         for (const JournalMatch& match : result.matches)
             suggestions->append(match.journal.title);
@@ -91,14 +99,15 @@ std::optional<JournalMatch> JournalTools::journalArgument(const JournalRepositor
                                                           const QJsonObject& arguments,
                                                           const QString& field,
                                                           QString* query,
-                                                          ToolOutput* answer)
+                                                          ToolOutput* answer,
+                                                          QList<JournalMatch>* alternatives)
 {
     *query = trimmedArgument(arguments, field);
     if (!checkName(*query, field, answer))
         return std::nullopt;
     QString error;
     QStringList suggestions;
-    const std::optional<JournalMatch> match = resolve(repository, *query, &suggestions, &error);
+    const std::optional<JournalMatch> match = resolve(repository, *query, &suggestions, &error, alternatives);
     if (!match)
         *answer = error.isEmpty() ? notFound(*query, suggestions, {}) : ToolOutput::failure(error);
     return match;
@@ -112,9 +121,55 @@ ToolOutput JournalTools::aboutOneJournal(JournalBackend& backend,
     return withRepository(backend, [&](const JournalRepository& repository) {
         QString query;
         ToolOutput failure;
-        const std::optional<JournalMatch> match = journalArgument(repository, arguments, field, &query, &failure);
-        return match ? answer(repository, query, *match) : failure;
+        QList<JournalMatch> alternatives;
+        const std::optional<JournalMatch> match =
+            journalArgument(repository, arguments, field, &query, &failure, &alternatives);
+        return match ? answer(repository, query, *match, alternatives) : failure;
     });
+}
+
+void JournalTools::describeMatch(const QString& query,
+                                 const JournalMatch& match,
+                                 const QList<JournalMatch>& alternatives,
+                                 QJsonObject* structured,
+                                 QString* text)
+{
+    structured->insert(QStringLiteral("matchedBy"), match.matchedBy());
+    structured->insert(QStringLiteral("match"), match.toJson());
+    structured->insert(QStringLiteral("ambiguous"), match.ambiguous);
+    QStringList lines{QStringLiteral("查询 Query \"%1\": %2").arg(query, match.matchNote())};
+    if (match.ambiguous) {
+        QJsonArray others;
+        QStringList titles;
+        for (const JournalMatch& other : alternatives) {
+            others.append(other.toJson());
+            titles << other.journal.title;
+        }
+        structured->insert(QStringLiteral("alternatives"), others);
+        lines << QStringLiteral("歧义 Ambiguous: \"%1\" also names %2").arg(query, titles.join(QStringLiteral("; ")));
+    }
+    *text = lines.join(QLatin1Char('\n')) + QStringLiteral("\n\n") + *text;
+}
+
+QJsonObject JournalTools::withMatchProperties(QJsonObject properties)
+{
+    using namespace toolschema;
+    const QJsonObject added{
+        {QStringLiteral("matchedBy"),
+         prop(QStringLiteral("string"),
+              QStringLiteral(
+                  "How the name matched: exact title, ISSN, short name, abbreviation (ISO 4 / MEDLINE / CCF / "
+                  "other list), acronym, start of the name, part of the name, close spelling; "
+                  "\", ambiguous\" when it names several journals"))},
+        {QStringLiteral("match"), anyObject(QStringLiteral("How the query matched the journal"))},
+        {QStringLiteral("ambiguous"),
+         prop(QStringLiteral("boolean"), QStringLiteral("The name stands for several journals; see alternatives"))},
+        {QStringLiteral("alternatives"),
+         arrayOf(anyObject(QStringLiteral("Another journal of that name")),
+                 QStringLiteral("The other journals an ambiguous name stands for, best first"))}};
+    for (auto it = added.begin(); it != added.end(); ++it)
+        properties.insert(it.key(), it.value());
+    return properties;
 }
 
 JournalProfile JournalTools::restrictToYear(const JournalProfile& profile, int year)
@@ -165,7 +220,8 @@ ToolOutput JournalTools::notFound(const QString& query, const QStringList& sugge
 
 bool JournalTools::isStrongMatch(MatchKind kind)
 {
-    return kind == MatchKind::Exact || kind == MatchKind::Issn || kind == MatchKind::Abbreviation;
+    return kind == MatchKind::Exact || kind == MatchKind::Issn || kind == MatchKind::Alias ||
+           kind == MatchKind::Abbreviation;
 }
 
 } // namespace jcr::mcp

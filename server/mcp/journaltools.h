@@ -26,18 +26,34 @@ public:
     /// filter_journals and check_references to `registry`. `backend` must outlive the registry.
     static void registerAll(ToolRegistry& registry, JournalBackend& backend);
 
-    /// The journal `query` names: the best search match unless it is only a fuzzy (typo) match, in which
-    /// case nothing is returned and `suggestions` gets the close titles ("did you mean"). A query error
-    /// (database failure) is put in `error`.
-    static std::optional<JournalMatch>
-    resolve(const JournalRepository& repository, const QString& query, QStringList* suggestions, QString* error);
+    /// The journal `query` names: the best search match unless it is only a close spelling that is not clearly
+    /// better than the next (SearchResult::resolved), in which case nothing is returned and `suggestions` gets the
+    /// close titles ("did you mean"). When the match is ambiguous (a short name or abbreviation of several
+    /// journals), `alternatives` gets the other journals it stands for. A query error (database failure) is put
+    /// in `error`.
+    static std::optional<JournalMatch> resolve(const JournalRepository& repository,
+                                               const QString& query,
+                                               QStringList* suggestions,
+                                               QString* error,
+                                               QList<JournalMatch>* alternatives = nullptr);
     /// The journal that a tool's `field` argument names. When there is none, `answer` holds what the tool
     /// says instead: an argument error, a failure, or "not found" with suggestions.
     static std::optional<JournalMatch> journalArgument(const JournalRepository& repository,
                                                        const QJsonObject& arguments,
                                                        const QString& field,
                                                        QString* query,
-                                                       ToolOutput* answer);
+                                                       ToolOutput* answer,
+                                                       QList<JournalMatch>* alternatives);
+    /// Says how `query` matched, so that an assistant can tell a sure match from a guess: `matchedBy`, `match`,
+    /// `ambiguous` and `alternatives` in `structured`, and a line such as "matched by close spelling: <title>"
+    /// (plus the other journals of an ambiguous name) before `text`.
+    static void describeMatch(const QString& query,
+                              const JournalMatch& match,
+                              const QList<JournalMatch>& alternatives,
+                              QJsonObject* structured,
+                              QString* text);
+    /// `properties` of an output schema with those that describeMatch() fills added.
+    static QJsonObject withMatchProperties(QJsonObject properties);
     /// "未找到期刊 Journal not found …, did you mean …" text.
     static QString notFoundText(const QString& query, const QStringList& suggestions);
     /// `names` without case-insensitive duplicates ("Acta X" and "ACTA X" from different files), first kept.
@@ -53,8 +69,10 @@ public:
     /// What a tool says about the one journal that `field` names: the failure or "did you mean" when there is
     /// none, else `answer(repository, query, match)`, which reads the journal by match.journal.id (not by name
     /// or ISSN again: an ISSN can belong to two journals).
-    using JournalAnswer =
-        std::function<ToolOutput(const JournalRepository& repository, const QString& query, const JournalMatch& match)>;
+    using JournalAnswer = std::function<ToolOutput(const JournalRepository& repository,
+                                                   const QString& query,
+                                                   const JournalMatch& match,
+                                                   const QList<JournalMatch>& alternatives)>;
     static ToolOutput aboutOneJournal(JournalBackend& backend,
                                       const QJsonObject& arguments,
                                       const QString& field,
@@ -66,7 +84,7 @@ public:
     static bool checkName(const QString& value, const QString& field, ToolOutput* failure);
     /// The "not found, did you mean" answer, with query/found/suggestions added to `structured`.
     static ToolOutput notFound(const QString& query, const QStringList& suggestions, QJsonObject structured);
-    /// Exact title, ISSN or abbreviation: sure enough to show several such matches in full.
+    /// Exact title, ISSN, short name or abbreviation: sure enough to show several such matches in full.
     static bool isStrongMatch(MatchKind kind);
 
     static constexpr int MaxCompare = 20;

@@ -23,16 +23,18 @@ ToolDefinition PartitionTrendsTool::create(JournalBackend& backend)
         {{QStringLiteral("journal_name"), journalNameArgument(QStringLiteral("Journal name, ISSN or abbreviation"))}},
         {QStringLiteral("journal_name")});
     tool.outputSchema = objectSchema(
-        {{QStringLiteral("query"), prop(QStringLiteral("string"), QStringLiteral("The name asked for"))},
-         {QStringLiteral("found"), foundProperty()},
-         {QStringLiteral("trend"), anyObject(QStringLiteral("journal, points (oldest first) and directions"))},
-         {QStringLiteral("suggestions"), suggestionsProperty()}},
+        JournalTools::withMatchProperties(
+            {{QStringLiteral("query"), prop(QStringLiteral("string"), QStringLiteral("The name asked for"))},
+             {QStringLiteral("found"), foundProperty()},
+             {QStringLiteral("trend"), anyObject(QStringLiteral("journal, points (oldest first) and directions"))},
+             {QStringLiteral("suggestions"), suggestionsProperty()}}),
         {QStringLiteral("query"), QStringLiteral("found")});
     tool.annotations = readOnlyAnnotations(tool.title);
     tool.handler = [&backend](const QJsonObject& arguments, RequestContext&) {
         return JournalTools::aboutOneJournal(
             backend, arguments, QStringLiteral("journal_name"),
-            [](const JournalRepository& repository, const QString& query, const JournalMatch& match) {
+            [](const JournalRepository& repository, const QString& query, const JournalMatch& match,
+               const QList<JournalMatch>& alternatives) {
                 QString error;
                 const auto trend = repository.trend(match.journal.id, &error);
                 if (!trend)
@@ -42,6 +44,7 @@ ToolDefinition PartitionTrendsTool::create(JournalBackend& backend)
                 output.structured = QJsonObject{{QStringLiteral("query"), query},
                                                 {QStringLiteral("found"), true},
                                                 {QStringLiteral("trend"), trend->toJson()}};
+                JournalTools::describeMatch(query, match, alternatives, &output.structured, &output.text);
                 return output;
             });
     };

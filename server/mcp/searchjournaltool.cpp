@@ -41,6 +41,13 @@ ToolDefinition SearchJournalTool::create(JournalBackend& backend)
           prop(QStringLiteral("integer"), QStringLiteral("The year the facts are narrowed to"))},
          {QStringLiteral("found"), prop(QStringLiteral("boolean"), QStringLiteral("Whether any journal matched"))},
          {QStringLiteral("total"), prop(QStringLiteral("integer"), QStringLiteral("How many journals matched"))},
+         {QStringLiteral("matchedBy"),
+          prop(QStringLiteral("string"),
+               QStringLiteral("How the best match matched: exact title, ISSN, short name, abbreviation (ISO 4 / "
+                              "MEDLINE / CCF / other list), acronym, start of the name, part of the name, close "
+                              "spelling; \", ambiguous\" when the name stands for several journals"))},
+         {QStringLiteral("ambiguous"),
+          prop(QStringLiteral("boolean"), QStringLiteral("The name stands for several journals, listed best first"))},
          {QStringLiteral("results"),
           arrayOf(objectSchema({{QStringLiteral("match"), anyObject(QStringLiteral("How the journal matched"))},
                                 {QStringLiteral("profile"), anyObject(QStringLiteral("Every fact of the journal"))}},
@@ -69,7 +76,7 @@ ToolDefinition SearchJournalTool::create(JournalBackend& backend)
                                    {QStringLiteral("results"), QJsonArray()}};
             if (year > 0)
                 structured.insert(QStringLiteral("year"), year);
-            if (result.matches.isEmpty() || result.matches.constFirst().kind == MatchKind::Fuzzy) {
+            if (!result.resolved) {
                 structured.insert(QStringLiteral("total"), 0);
                 QStringList suggestions;
                 for (const JournalMatch& match : result.matches)
@@ -107,14 +114,21 @@ ToolDefinition SearchJournalTool::create(JournalBackend& backend)
                     moreLines << QStringLiteral("  - ") + JournalTextFormatter::summaryLine(match.journal);
                 }
             }
+            const JournalMatch& best = result.matches.constFirst();
             structured.insert(QStringLiteral("found"), true);
+            structured.insert(QStringLiteral("matchedBy"), best.matchedBy());
+            structured.insert(QStringLiteral("ambiguous"), best.ambiguous);
             structured.insert(QStringLiteral("results"), results);
             structured.insert(QStringLiteral("moreMatches"), more);
 
             QStringList text;
-            text << QStringLiteral("查询 Query \"%1\"%2: 共 %3 种期刊匹配 %3 journal(s) match; best first.")
+            text << QStringLiteral("查询 Query \"%1\"%2: 共 %3 种期刊匹配 %3 journal(s) match; best first, %4.")
                         .arg(query, year > 0 ? QStringLiteral(" (%1)").arg(year) : QString())
-                        .arg(result.total);
+                        .arg(result.total)
+                        .arg(best.matchNote());
+            if (best.ambiguous)
+                text << QStringLiteral("歧义 Ambiguous: \"%1\" names several journals; check which one is meant.")
+                            .arg(query);
             text << detailTexts.join(QStringLiteral("\n\n────────\n"));
             if (!moreLines.isEmpty()) {
                 text << QString() << QStringLiteral("其他匹配 Further matches:") << moreLines;

@@ -23,6 +23,10 @@ private slots:
     void issnsIn();
     void parseYesNo_data();
     void parseYesNo();
+    void shortNameOf_data();
+    void shortNameOf();
+    void acronymsOf_data();
+    void acronymsOf();
 };
 
 void TestTextNormalizer::cleanTitle_data()
@@ -287,6 +291,62 @@ void TestTextNormalizer::parseYesNo()
     QFETCH(QString, text);
     QFETCH(int, expected);
     QCOMPARE(TextNormalizer::parseYesNo(text), expected);
+}
+
+void TestTextNormalizer::shortNameOf_data()
+{
+    QTest::addColumn<QString>("title");
+    QTest::addColumn<QString>("expected");
+    QTest::addRow("upper case: initials") << "JAMA-JOURNAL OF THE AMERICAN MEDICAL ASSOCIATION"
+                                          << "JAMA";
+    QTest::addRow("upper case: subtitle with A") << "CA-A CANCER JOURNAL FOR CLINICIANS"
+                                                 << "CA";
+    QTest::addRow("mixed case") << "BMJ-British Medical Journal"
+                                << "BMJ";
+    QTest::addRow("with &") << "ETR&D-EDUCATIONAL TECHNOLOGY RESEARCH AND DEVELOPMENT"
+                            << "ETR&D";
+    QTest::addRow("two publishers") << "IEEE-ACM Transactions on Networking"
+                                    << "";
+    QTest::addRow("compound word, mixed case") << "Nano-Micro Letters"
+                                               << "";
+    QTest::addRow("compound word, upper case") << "EARTH-SCIENCE REVIEWS"
+                                               << "";
+    QTest::addRow("upper-case compound with letters in order") << "MINI-REVIEWS IN MEDICINAL CHEMISTRY"
+                                                               << "";
+    QTest::addRow("one letter") << "C-Journal of Carbon Research"
+                                << "";
+    QTest::addRow("no hyphen") << "Nature"
+                               << "";
+    QTest::addRow("words before the hyphen") << "Canadian Journal of History-Annales Canadiennes d Histoire"
+                                             << "";
+}
+
+void TestTextNormalizer::shortNameOf()
+{
+    QFETCH(QString, title);
+    QFETCH(QString, expected);
+    QCOMPARE(TextNormalizer::shortNameOf(title), expected);
+}
+
+void TestTextNormalizer::acronymsOf_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("expected");
+    QTest::addRow("initials without of/the") << "NEW ENGLAND JOURNAL OF MEDICINE" << QStringList{"nejm"};
+    QTest::addRow("initials, mixed case") << "Journal of the American Chemical Society" << QStringList{"jacs"};
+    QTest::addRow("upper-case word whole") << "Communications of the ACM" << QStringList{"cacm"};
+    QTest::addRow("from an abbreviation") << "Commun. ACM" << QStringList{"cacm"};
+    QTest::addRow("without the publisher") << "IEEE Transactions on Pattern Analysis and Machine Intelligence"
+                                           << QStringList{"itpami", "tpami"}; // "ieeetpami" is longer than 8
+    QTest::addRow("too short") << "Nature Communications" << QStringList{};
+    QTest::addRow("Chinese") << "计算机学报" << QStringList{};
+}
+
+void TestTextNormalizer::acronymsOf()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, expected);
+    QCOMPARE(TextNormalizer::acronymsOf(text), expected);
 }
 
 QTEST_GUILESS_MAIN(TestTextNormalizer)

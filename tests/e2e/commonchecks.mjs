@@ -116,12 +116,21 @@ export function defineCommonTests(getClient, { dataDir, McpError, progress = tru
     assert.ok(result.structuredContent.moreMatches.length > 0);
   });
 
-  test("not found → did you mean", async () => {
+  test("a clear typo is answered as a close spelling", async () => {
     const result = await getClient().callTool({ name: "get_journal", arguments: { name_or_issn: "Natur Medicin" } });
     assert.equal(result.isError, false);
+    assert.equal(result.structuredContent.found, true);
+    assert.equal(result.structuredContent.journal.title.toUpperCase(), "NATURE MEDICINE");
+    assert.equal(result.structuredContent.matchedBy, "close spelling");
+    assert.ok(text(result).includes("matched by close spelling"), text(result));
+  });
+
+  test("an unclear typo → did you mean", async () => {
+    // Physical Review B, D, X … are all two typos away: none is taken for the journal meant.
+    const result = await getClient().callTool({ name: "get_journal", arguments: { name_or_issn: "Physical Revew" } });
+    assert.equal(result.isError, false);
     assert.equal(result.structuredContent.found, false);
-    assert.ok(result.structuredContent.suggestions.some((s) => s.toUpperCase() === "NATURE MEDICINE"),
-      JSON.stringify(result.structuredContent.suggestions));
+    assert.ok(result.structuredContent.suggestions.length > 1, JSON.stringify(result.structuredContent.suggestions));
     assert.ok(text(result).includes("Did you mean"));
   });
 

@@ -5,6 +5,7 @@
 #include "journalprofilepresenter.h"
 #include "journalrepository.h"
 #include "lookupwindow.h"
+#include "testpaths.h"
 #include "trendchartwidget.h"
 
 #include <QAbstractItemView>
@@ -100,7 +101,9 @@ void TestLookupWindow::initTestCase()
     QVERIFY(m_dir.isValid());
     m_database = m_dir.filePath(QStringLiteral("jcr.db"));
     QString error;
-    QVERIFY2(jcr::test::buildDatabase(jcr::test::miniDataDir(), m_database, &error), qPrintable(error));
+    QVERIFY2(jcr::test::buildDatabase(jcr::test::miniDataDir(), m_database, &error,
+                                      jcr::test::fixturesDir() + QStringLiteral("/abbrv")),
+             qPrintable(error));
     QVERIFY2(m_repository.open(m_database, &error), qPrintable(error));
 }
 
@@ -191,6 +194,11 @@ void TestLookupWindow::typingOffersTheJournal_data()
                                    << "测试学报";
     QTest::addRow("abbreviation") << "ATC"
                                   << "Alpha Testing Conference";
+    // The JabRef lists: the journal's ISO 4 abbreviation, as typed halfway and without dots in lower case.
+    QTest::addRow("ISO 4 abbreviation, halfway") << "Alpha J. Te"
+                                                 << "Alpha Journal of Testing";
+    QTest::addRow("ISO 4 abbreviation, dotless lower case") << "alpha j test"
+                                                            << "Alpha Journal of Testing";
 }
 
 void TestLookupWindow::typingOffersTheJournal()

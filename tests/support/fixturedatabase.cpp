@@ -6,12 +6,21 @@
 
 namespace jcr::test {
 
-bool buildDatabase(const QString& folder, const QString& databasePath, QString* error)
+bool buildDatabase(const QString& folder,
+                   const QString& databasePath,
+                   QString* error,
+                   const QString& abbreviationsFolder)
 {
     const QList<SourceFile> files = DataSource::fromFolder(folder, error);
     if (files.isEmpty())
         return false;
     DataImporter importer;
+    if (!abbreviationsFolder.isEmpty()) {
+        const QList<SourceFile> lists = DataSource::fromFolder(abbreviationsFolder, error);
+        if (lists.isEmpty())
+            return false;
+        importer.setAbbreviationFiles(lists);
+    }
     return importer.build(files, databasePath, folder, error);
 }
 
