@@ -245,9 +245,10 @@ void TrendChartWidget::askAndSave()
     QString name = m_suggestedFileName.isEmpty() ? QStringLiteral("impact-factor") : m_suggestedFileName;
     // Characters no file name may hold (on any system) become spaces: "Journal: of/Tests" → "Journal of Tests".
     name = name.replace(QRegularExpression(QStringLiteral(R"([\\/:*?"<>|]+)")), QStringLiteral(" ")).simplified();
-    QString path =
-        QFileDialog::getSaveFileName(this, tr("Save chart as image"),
-                                     QDir(folder).filePath(name + QStringLiteral(".png")), tr("PNG images (*.png)"));
+    const QString proposed = QDir(folder).filePath(name + QStringLiteral(".png"));
+    QString path = m_askSavePath ? m_askSavePath(this, proposed)
+                                 : QFileDialog::getSaveFileName(this, tr("Save chart as image"), proposed,
+                                                                tr("PNG images (*.png)"));
     if (path.isEmpty())
         return;
     if (QFileInfo(path).suffix().isEmpty())

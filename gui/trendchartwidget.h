@@ -8,6 +8,8 @@
 #include <QList>
 #include <QWidget>
 
+#include <functional>
+
 class QAction;
 class QPainter;
 
@@ -39,6 +41,10 @@ public:
     /// false with the reason in `error` (e.g. a folder that does not exist or cannot be written).
     bool saveImage(const QString& path, QString* error = nullptr) const;
     QAction* saveAction() const { return m_saveAction; }
+    /// Asks where to save the chart, given the proposed path; an empty answer cancels. The default is the
+    /// platform's save dialog; tests put their own answer here instead of driving a dialog's event loop.
+    using SavePathAsker = std::function<QString(QWidget* parent, const QString& proposedPath)>;
+    void setSavePathAsker(SavePathAsker asker) { m_askSavePath = std::move(asker); }
 
     /// The colour of a point of this JCR quartile (Q1 green, Q2 blue, Q3 orange, Q4 red, otherwise grey).
     static QColor quartileColor(const QString& quartile);
@@ -58,6 +64,7 @@ private:
     QList<TrendPoint> m_trend;
     QString m_suggestedFileName;
     QAction* m_saveAction = nullptr;
+    SavePathAsker m_askSavePath;
 };
 
 } // namespace jcr::gui

@@ -6,7 +6,6 @@
 
 #include <QAction>
 #include <QApplication>
-#include <QFileDialog>
 #include <QImageReader>
 #include <QMessageBox>
 #include <QTemporaryDir>
@@ -333,18 +332,20 @@ void TestTrendChart::saveActionAsksWhereAndSaves()
     widget.show();
     QVERIFY(QTest::qWaitForWindowExposed(&widget));
 
-    // Answer the file dialog (and a possible error box) the way a user does, from inside their event loops.
+    // Answer where to save as a user would in the dialog, and accept a possible error box from inside its
+    // event loop.
     QString proposed;
+    QWidget* askedParent = nullptr;
+    widget.setSavePathAsker([&](QWidget* parent, const QString& proposedPath) {
+        askedParent = parent;
+        proposed = proposedPath;
+        return dir.filePath(typed);
+    });
     bool sawError = false;
     QTimer answer;
     answer.setInterval(20);
     QObject::connect(&answer, &QTimer::timeout, [&] {
-        QWidget* modal = QApplication::activeModalWidget();
-        if (auto* dialog = qobject_cast<QFileDialog*>(modal)) {
-            proposed = dialog->selectedFiles().value(0);
-            dialog->selectFile(dir.filePath(typed));
-            static_cast<QDialog*>(dialog)->accept(); // QFileDialog::accept() is protected, QDialog::accept() public
-        } else if (auto* box = qobject_cast<QMessageBox*>(modal)) {
+        if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
             sawError = box->text().contains(dir.filePath(typed));
             box->accept();
         }
@@ -353,6 +354,7 @@ void TestTrendChart::saveActionAsksWhereAndSaves()
     widget.saveAction()->trigger();
     answer.stop();
 
+    QCOMPARE(askedParent, &widget); // the dialog belongs to the chart's window
     // The proposed name is the journal's, without characters a file name cannot hold.
     QVERIFY2(QFileInfo(proposed).fileName() == QStringLiteral("Journal of Tests.png"), qPrintable(proposed));
     QCOMPARE(sawError, errorShown);
