@@ -224,7 +224,7 @@ void TestStdioServer::conversationOverPipes()
         messages.at(0).value(QStringLiteral("result")).toObject().value(QStringLiteral("protocolVersion")).toString(),
         QStringLiteral("2025-11-25"));
     QCOMPARE(messages.at(1).value(QStringLiteral("result")).toObject().value(QStringLiteral("tools")).toArray().size(),
-             6);
+             7); // the six tools and check_references
     QCOMPARE(messages.at(2).value(QStringLiteral("id")), QJsonValue(QStringLiteral("two")));
     QVERIFY(messages.at(2)
                 .value(QStringLiteral("result"))
