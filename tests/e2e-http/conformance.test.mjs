@@ -8,12 +8,13 @@
 // Every scenario's checks are summarised in conformance-results.json (JCR_MCP_E2E_RESULTS) and printed.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-import { ensureDatabase, hasData, hasServer, here, node22, resultsDir, startServer } from "./support.mjs";
+import {
+  conformanceSkipReason, ensureDatabase, here, resultsDir, runConformanceCli, startServer,
+} from "./support.mjs";
 
 const conformanceCli = path.join(here, "node_modules/@modelcontextprotocol/conformance/dist/index.js");
 const expectedFailuresFile = path.join(here, "expected-failures.yaml");
@@ -24,28 +25,9 @@ export const REQUIRED = [
   "completion-complete", "dns-rebinding-protection", "server-sse-multiple-streams",
 ];
 
-function nodeMajor(binary) {
-  const run = spawnSync(binary, ["--version"], { encoding: "utf8" });
-  return Number(/^v(\d+)/.exec(run.stdout ?? "")?.[1] ?? 0);
-}
+const skip = conformanceSkipReason(conformanceCli, "@modelcontextprotocol/conformance");
 
-const skip = !hasServer() ? "the server binary is missing (set JCR_MCP_SERVER)"
-  : !hasData() ? "the ShowJCR data folder is missing"
-  : !existsSync(conformanceCli) ? "npm ci has not installed @modelcontextprotocol/conformance"
-  : nodeMajor(node22) < 22 ? `no Node >= 22 at ${node22} (set JCR_MCP_NODE22)` : false;
-
-/** Runs the conformance CLI; resolves { code, output }. */
-function runConformance(args, timeoutMs = 600_000) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(node22, [conformanceCli, ...args], { cwd: here, env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" } });
-    let output = "";
-    child.stdout.on("data", (d) => { output += d.toString(); });
-    child.stderr.on("data", (d) => { output += d.toString(); });
-    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
-    child.on("error", reject);
-    child.on("exit", (code, signal) => { clearTimeout(timer); resolve({ code: code ?? signal, output }); });
-  });
-}
+const runConformance = (args, timeoutMs = 600_000) => runConformanceCli(conformanceCli, args, timeoutMs);
 
 /** Reads <dir>/server-<scenario>-<time>/checks.json → { scenario: {success, failure, warning, info, failures[], warnings[]} }. */
 function readResults(dir) {

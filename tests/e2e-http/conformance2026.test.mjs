@@ -8,12 +8,13 @@
 // per scenario land in conformance-2026-results.json (JCR_MCP_E2E_RESULTS) and are printed.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-import { ensureDatabase, hasData, hasServer, here, node22, resultsDir, startServer } from "./support.mjs";
+import {
+  conformanceSkipReason, ensureDatabase, here, resultsDir, runConformanceCli, startServer,
+} from "./support.mjs";
 
 const conformanceCli = path.join(here, "node_modules/conformance-2026/dist/index.js");
 
@@ -34,27 +35,9 @@ const FIXTURE_CHECKS = {
   "sep-2575-server-no-log-without-loglevel": "test_logging_tool",
 };
 
-function nodeMajor(binary) {
-  const run = spawnSync(binary, ["--version"], { encoding: "utf8" });
-  return Number(/^v(\d+)/.exec(run.stdout ?? "")?.[1] ?? 0);
-}
+const skip = conformanceSkipReason(conformanceCli, "conformance-2026");
 
-const skip = !hasServer() ? "the server binary is missing (set JCR_MCP_SERVER)"
-  : !hasData() ? "the ShowJCR data folder is missing"
-  : !existsSync(conformanceCli) ? "npm ci has not installed conformance-2026"
-  : nodeMajor(node22) < 22 ? `no Node >= 22 at ${node22} (set JCR_MCP_NODE22)` : false;
-
-function runConformance(args, timeoutMs = 300_000) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(node22, [conformanceCli, ...args], { cwd: here, env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" } });
-    let output = "";
-    child.stdout.on("data", (d) => { output += d.toString(); });
-    child.stderr.on("data", (d) => { output += d.toString(); });
-    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
-    child.on("error", reject);
-    child.on("exit", (code, signal) => { clearTimeout(timer); resolve({ code: code ?? signal, output }); });
-  });
-}
+const runConformance = (args, timeoutMs = 300_000) => runConformanceCli(conformanceCli, args, timeoutMs);
 
 /** The checks.json of the one scenario run in `dir`. */
 function readChecks(dir) {

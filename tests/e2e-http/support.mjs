@@ -2,7 +2,7 @@
 // once, reading the ShowJCR CSV files (expected values come from the source, never hard-coded), starting
 // `jcr-mcp-server --transport http --port 0` and waiting for its ready line (docs/http-transport.md), and
 // connecting the official SDK client over Streamable HTTP or legacy SSE.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -129,3 +129,30 @@ export async function post(base, pathName, body, headers = {}) {
 
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** The major version of the Node.js at `binary` (0 when it does not run). */
+export function nodeMajor(binary) {
+  const run = spawnSync(binary, ["--version"], { encoding: "utf8" });
+  return Number(/^v(\d+)/.exec(run.stdout ?? "")?.[1] ?? 0);
+}
+
+/** Why a conformance suite at `cli` cannot run here (`npmName` for the message), or false when it can. */
+export function conformanceSkipReason(cli, npmName) {
+  return !hasServer() ? "the server binary is missing (set JCR_MCP_SERVER)"
+    : !hasData() ? "the ShowJCR data folder is missing"
+    : !existsSync(cli) ? `npm ci has not installed ${npmName}`
+    : nodeMajor(node22) < 22 ? `no Node >= 22 at ${node22} (set JCR_MCP_NODE22)` : false;
+}
+
+/** Runs a conformance suite's CLI under Node 22 (killed after `timeoutMs`); resolves { code, output }. */
+export function runConformanceCli(cli, args, timeoutMs) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(node22, [cli, ...args], { cwd: here, env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" } });
+    let output = "";
+    child.stdout.on("data", (d) => { output += d.toString(); });
+    child.stderr.on("data", (d) => { output += d.toString(); });
+    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+    child.on("error", reject);
+    child.on("exit", (code, signal) => { clearTimeout(timer); resolve({ code: code ?? signal, output }); });
+  });
+}
