@@ -13,6 +13,11 @@ server=${JCR_BUILD_DIR:-build}/server/jcr-mcp-server
 export JCR_MCP_DB=${JCR_MCP_DB:-$PWD/${JCR_BUILD_DIR:-build}/jcr.db}
 if [[ -n "${JCR_MCP_DATA_SOURCE:-}" && -d "$JCR_MCP_DATA_SOURCE" ]]; then
     export JCR_MCP_DATA_SOURCE=$(cd "$JCR_MCP_DATA_SOURCE" && pwd)
+    # A local ShowJCR folder: the JabRef abbreviation lists in an `abbrv` folder beside it, as ../shared
+    # lays them out, unless JCR_MCP_ABBREVIATIONS_SOURCE names others (online, sync fetches both itself).
+    if [[ -z "${JCR_MCP_ABBREVIATIONS_SOURCE:-}" && -d "$JCR_MCP_DATA_SOURCE/../abbrv" ]]; then
+        export JCR_MCP_ABBREVIATIONS_SOURCE=$(cd "$JCR_MCP_DATA_SOURCE/../abbrv" && pwd)
+    fi
 fi
 
 if [[ ! -f "$JCR_MCP_DB" || "${JCR_MCP_SYNC:-}" == 1 ]]; then

@@ -54,7 +54,8 @@ cleanup() {
 trap cleanup EXIT
 
 echo "Building a journal database from $source_dir" >&2
-"$server" sync --from "$source_dir" --db "$work/jcr.db" 2>"$work/sync.log" ||
+abbreviations=${JCR_MCP_ABBREVIATIONS_SOURCE:-$source_dir/../abbrv} # the JabRef lists, as ../shared lays them out
+"$server" sync --from "$source_dir" --abbreviations-from "$abbreviations" --db "$work/jcr.db" 2>"$work/sync.log" ||
     { cat "$work/sync.log" >&2; exit 1; }
 
 # A fresh home with the app's settings (QSettings: organisation jcr-mcp, application jcr-mcp-tray).
