@@ -4,6 +4,9 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+#include <iterator>
+
 namespace jcr {
 
 namespace {
@@ -279,37 +282,30 @@ void ReferenceChecker::addFacts(CheckedReference& reference, int year, QString* 
     }
     const JournalProfile& profile = *cached;
     // Newest first in every list: the first fact of the year asked for (or the first at all) is the one.
-    for (const JcrFact& fact : profile.jcr) {
-        if (year == 0 || fact.year == year) {
-            reference.jcrYear = fact.year;
-            reference.impactFactor = fact.impactFactor;
-            reference.impactFactorText = fact.impactFactorText;
-            reference.quartile = fact.quartile;
-            break;
-        }
+    const auto ofYear = [year](const auto& fact) { return year == 0 || fact.year == year; };
+    const auto jcr = std::find_if(profile.jcr.cbegin(), profile.jcr.cend(), ofYear);
+    if (jcr != profile.jcr.cend()) {
+        reference.jcrYear = jcr->year;
+        reference.impactFactor = jcr->impactFactor;
+        reference.impactFactorText = jcr->impactFactorText;
+        reference.quartile = jcr->quartile;
     }
-    for (const CasFact& fact : profile.cas) {
-        if (year == 0 || fact.year == year) {
-            reference.casYear = fact.year;
-            reference.casMajorCategory = fact.majorCategory;
-            reference.casPartition = fact.partition;
-            reference.casTop = fact.top;
-            break;
-        }
+    const auto cas = std::find_if(profile.cas.cbegin(), profile.cas.cend(), ofYear);
+    if (cas != profile.cas.cend()) {
+        reference.casYear = cas->year;
+        reference.casMajorCategory = cas->majorCategory;
+        reference.casPartition = cas->partition;
+        reference.casTop = cas->top;
     }
     // CCF editions (2019, 2022, 2026) are not yearly: the newest edition not after the year asked for.
-    for (const CcfFact& fact : profile.ccf) {
-        if (year == 0 || fact.edition <= year) {
-            reference.ccfRank = fact.rank;
-            reference.ccfEdition = fact.edition;
-            reference.ccfVenueType = fact.venueType;
-            break;
-        }
+    const auto ccf = std::find_if(profile.ccf.cbegin(), profile.ccf.cend(),
+                                  [year](const CcfFact& fact) { return year == 0 || fact.edition <= year; });
+    if (ccf != profile.ccf.cend()) {
+        reference.ccfRank = ccf->rank;
+        reference.ccfEdition = ccf->edition;
+        reference.ccfVenueType = ccf->venueType;
     }
-    for (const WarningFact& fact : profile.warnings) {
-        if (year == 0 || fact.year == year)
-            reference.warnings << fact;
-    }
+    std::copy_if(profile.warnings.cbegin(), profile.warnings.cend(), std::back_inserter(reference.warnings), ofYear);
 }
 
 } // namespace jcr
