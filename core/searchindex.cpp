@@ -2,6 +2,7 @@
 
 #include "textnormalizer.h"
 
+#include <QRegularExpression>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -313,6 +314,19 @@ const JournalSummary* SearchIndex::summaryById(qint64 id) const
     return found == m_journalById.cend() ? nullptr : &m_journals.at(*found);
 }
 
+namespace {
+
+/// The title without a trailing "(place)" that PubMed and reference managers add to tell apart journals of the
+/// same name ("Bioinformatics (Oxford, England)"); the text itself when it has none.
+QString withoutPlaceQualifier(const QString& text)
+{
+    static const QRegularExpression qualifier(QStringLiteral(R"(\s*\([^()]*\)\s*$)"));
+    QString title = text;
+    return title.remove(qualifier);
+}
+
+} // namespace
+
 SearchIndex::Page SearchIndex::search(const QString& text, int offset, int limit) const
 {
     QList<Hit> hits;
@@ -325,6 +339,8 @@ SearchIndex::Page SearchIndex::search(const QString& text, int offset, int limit
     const QString key = TextNormalizer::titleKey(text);
     if (hits.isEmpty() && !key.isEmpty()) {
         addExact(key, hits);
+        if (hits.isEmpty())
+            addExact(TextNormalizer::titleKey(withoutPlaceQualifier(text)), hits);
         const bool titleFound = !hits.isEmpty() && hits.constFirst().kind == MatchKind::Exact;
         if (hits.isEmpty())
             addPublisherAbbreviation(text, hits);

@@ -52,6 +52,11 @@ private slots:
                                      << "2041-1723"
                                      << "exact title"
                                      << "Nature Communications";
+        // PubMed's habit of naming the place after a title that another journal shares.
+        QTest::addRow("title with a PubMed place qualifier") << "Nature Communications (London)"
+                                                             << "2041-1723"
+                                                             << "exact title"
+                                                             << "Nature Communications";
         QTest::addRow("ISSN") << "0028 4793"
                               << "0028-4793"
                               << "ISSN"
