@@ -69,6 +69,14 @@ ReferenceReport ReferenceChecker::check(const QList<ReferenceEntry>& entries, co
             report.error = error;
             return report;
         }
+        const int checked = int(report.entries.size());
+        if (m_progress && !m_progress(checked, int(entries.size()))) {
+            report.entries.clear();
+            report.stopped = true;
+            report.error =
+                QStringLiteral("the check was stopped after %1 of %2 entries").arg(checked).arg(entries.size());
+            return report;
+        }
     }
     report.summarise();
     return report;

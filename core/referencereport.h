@@ -64,7 +64,8 @@ struct ReferenceReport
     int year = 0;   ///< the edition asked for, 0 = newest
     QList<CheckedReference> entries;
     ReferenceSummary summary; ///< of entries, by summarise()
-    QString error;            ///< the list was refused, or the database failed
+    QString error;            ///< the list was refused, the database failed, or the check was stopped
+    bool stopped = false;     ///< ReferenceChecker's progress callback stopped the check
 
     bool ok() const { return error.isEmpty(); }
     bool hasWarningHits() const { return !summary.warningHits.isEmpty(); }

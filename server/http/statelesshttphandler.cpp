@@ -10,6 +10,9 @@
 #include "workerpool.h"
 
 #include <QJsonArray>
+#include <QLoggingCategory>
+
+Q_DECLARE_LOGGING_CATEGORY(lcHttp)
 
 namespace jcr::http {
 
@@ -208,15 +211,19 @@ void StatelessHttpHandler::post(const QJsonValue& body, const HeaderLookup& head
 
 void StatelessHttpHandler::run(const QJsonObject& message, Exchange exchange)
 {
-    const QJsonValue id = message.value(QStringLiteral("id"));
     const QByteArray method = message.value(QStringLiteral("method")).toString().toUtf8();
-    // The request's own table of running requests: closing its response stream cancels it.
+    if (!exchange.connection || !exchange.response->isConnected()) {
+        // The client closed its response stream before the request ran: that cancels it (2026-07-28).
+        qCDebug(lcHttp) << "not running a request whose client has gone" << method;
+        return;
+    }
+    // The request's own table of running requests: closing its response stream cancels it, also in the moment
+    // between here and the worker starting it.
     const auto requests = std::make_shared<mcp::McpSession>();
     auto* call = new QObject(this);
     auto stream = std::make_shared<QPointer<SseStream>>();
     ++m_pending;
-    if (exchange.connection)
-        connect(exchange.connection, &HttpConnection::closed, call, [requests, id] { requests->cancel(id); });
+    connect(exchange.connection, &HttpConnection::closed, call, [requests] { requests->abandon(); });
     auto onNotification = [this, exchange, stream, call](const QByteArray& notification) {
         if (!exchange.connection)
             return;

@@ -7,6 +7,12 @@
 #include "requestcontext.h"
 #include "toolschema.h"
 
+#include <QLoggingCategory>
+
+#include <algorithm>
+
+Q_DECLARE_LOGGING_CATEGORY(lcMcp)
+
 namespace jcr::mcp {
 
 using namespace toolschema;
@@ -77,6 +83,18 @@ QJsonObject entrySchema()
         {QStringLiteral("key"), QStringLiteral("venueAsWritten"), QStringLiteral("status"), QStringLiteral("journal")});
 }
 
+/// A list of thousands of entries takes seconds: the client hears how far it is (about a hundred steps, not
+/// one notification per entry), and a cancelled request stops at the next entry.
+bool reportProgress(RequestContext& context, int checked, int total)
+{
+    if (context.isCancelled())
+        return false;
+    const int step = std::max(1, (total + 99) / 100);
+    if (context.wantsProgress() && (checked % step == 0 || checked == total))
+        context.progress(checked, total, QStringLiteral("%1 of %2 entries checked").arg(checked).arg(total));
+    return true;
+}
+
 } // namespace
 
 QJsonObject CheckReferencesTool::inputSchema()
@@ -138,12 +156,17 @@ ToolDefinition CheckReferencesTool::create(JournalBackend& backend)
     tool.inputSchema = inputSchema();
     tool.outputSchema = outputSchema();
     tool.annotations = readOnlyAnnotations(tool.title);
-    tool.handler = [&backend](const QJsonObject& arguments, RequestContext&) {
+    tool.handler = [&backend](const QJsonObject& arguments, RequestContext& context) {
         return JournalTools::withRepository(backend, [&](const JournalRepository& repository) {
             const QString text = arguments.value(QStringLiteral("text")).toString();
             const int year = arguments.value(QStringLiteral("year")).toInt(0);
             ReferenceChecker checker(repository);
+            checker.setProgress([&context](int checked, int total) { return reportProgress(context, checked, total); });
             const ReferenceReport report = checker.check(text, year);
+            if (report.stopped) {
+                qCDebug(lcMcp).noquote() << "check_references:" << report.error;
+                return ToolOutput::failure(QStringLiteral("cancelled"));
+            }
             if (!report.ok())
                 return ToolOutput::invalidArgument(QStringLiteral("text"), report.error);
             ToolOutput output;

@@ -39,7 +39,7 @@ bool McpSession::beginRequest(const QJsonValue& id)
     const QString key = JsonRpc::idKey(id);
     if (m_inFlight.contains(key))
         return false;
-    m_inFlight.insert(key, false);
+    m_inFlight.insert(key, m_abandoned);
     return true;
 }
 
@@ -65,6 +65,14 @@ bool McpSession::isCancelled(const QJsonValue& id) const
 {
     QMutexLocker lock(&m_mutex);
     return m_inFlight.value(JsonRpc::idKey(id), false);
+}
+
+void McpSession::abandon()
+{
+    QMutexLocker lock(&m_mutex);
+    m_abandoned = true;
+    for (auto it = m_inFlight.begin(); it != m_inFlight.end(); ++it)
+        it.value() = true;
 }
 
 int McpSession::requestsInFlight() const

@@ -83,6 +83,9 @@ public:
     /// Marks a running request as cancelled. Unknown or finished ids are ignored (returns false).
     bool cancel(const QJsonValue& id);
     bool isCancelled(const QJsonValue& id) const;
+    /// The client has gone (its HTTP response stream closed): every request in flight counts as cancelled, and
+    /// so does any begun later, which closes the window between taking a request and starting it.
+    void abandon();
     int requestsInFlight() const;
 
     static const QStringList& supportedVersions(); ///< newest first
@@ -102,6 +105,7 @@ private:
 
     mutable QMutex m_mutex;
     QHash<QString, bool> m_inFlight; ///< JsonRpc::idKey → cancelled
+    bool m_abandoned = false;
 };
 
 } // namespace jcr::mcp

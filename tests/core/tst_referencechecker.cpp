@@ -61,6 +61,8 @@ private slots:
     void hugeVenue_data();
     void hugeVenue();
     void formats();
+    void progress_data();
+    void progress();
 };
 
 void TestReferenceChecker::initTestCase()
@@ -245,6 +247,41 @@ void TestReferenceChecker::formats()
              rows.at(1).constData());
     QVERIFY2(rows.at(2).contains("\"Alpha Journal of Testing\",\"1234-5678\",\"8765-432X\",\"2025\",\"109\",\"Q1\""),
              rows.at(2).constData());
+}
+
+void TestReferenceChecker::progress_data()
+{
+    QTest::addColumn<int>("stopAfter"); // 0: never stop
+    QTest::newRow("runs to the end") << 0;
+    QTest::newRow("stopped after the first") << 1;
+    QTest::newRow("stopped after the fifth") << 5;
+    QTest::newRow("stopped after the last") << 14;
+}
+
+void TestReferenceChecker::progress()
+{
+    QFETCH(int, stopAfter);
+    ReferenceChecker checker(m_repository);
+    QList<QPair<int, int>> calls;
+    checker.setProgress([&](int checked, int total) {
+        calls << qMakePair(checked, total);
+        return checked != stopAfter;
+    });
+    const ReferenceReport report = checker.check(QString::fromUtf8(References));
+    const int total = 14; // entries of References, the broken one included
+    const int expectedCalls = stopAfter > 0 ? stopAfter : total;
+    QCOMPARE(calls.size(), expectedCalls);
+    for (int i = 0; i < calls.size(); ++i)
+        QCOMPARE(calls.at(i), qMakePair(i + 1, total));
+    QCOMPARE(report.stopped, stopAfter > 0);
+    if (stopAfter > 0) {
+        QVERIFY(report.entries.isEmpty());
+        QCOMPARE(report.error,
+                 QStringLiteral("the check was stopped after %1 of %2 entries").arg(stopAfter).arg(total));
+    } else {
+        QVERIFY2(report.ok(), qPrintable(report.error));
+        QCOMPARE(report.entries.size(), total);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestReferenceChecker)

@@ -8,10 +8,13 @@
 #include "serverprocess.h"
 #include "testpaths.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -101,6 +104,13 @@ private slots:
     void metricsNameTheMethods();
 
     void listenHearsADataSwapAndEndsAtShutdown();
+    void closedStreamCancelsTheCall_data();
+    void closedStreamCancelsTheCall();
+
+private:
+    /// The miniature data with 20,000 more (invented) journals, where a long reference list takes a while.
+    QString largeDatabase();
+    QString m_largeDatabase;
 };
 
 RawHttp::Response TestHttpStateless::post(quint16 port, const QByteArray& text, const QByteArrayList& headers)
@@ -390,6 +400,109 @@ void TestHttpStateless::listenHearsADataSwapAndEndsAtShutdown()
              QStringLiteral("complete"));
     QVERIFY(listen.streamEnded() || listen.waitForServerClose(10000));
     QCOMPARE(server.waitForExit(10000), 0);
+}
+
+QString TestHttpStateless::largeDatabase()
+{
+    if (!m_largeDatabase.isEmpty())
+        return m_largeDatabase;
+    const QString folder = m_dir.filePath(QStringLiteral("large"));
+    QDir().mkpath(folder);
+    const QDir mini(jcr::test::miniDataDir());
+    for (const QString& name : mini.entryList({QStringLiteral("*.csv")}, QDir::Files))
+        QFile::copy(mini.filePath(name), folder + u'/' + name);
+    QFile extra(folder + QStringLiteral("/JCR2022-UTF8.csv"));
+    if (!extra.open(QIODevice::WriteOnly))
+        return QString();
+    extra.write("Journal,ISSN,eISSN,Category,IF(2022),IF Quartile(2022),IF Rank(2022)\n");
+    const QByteArrayList words{"Advanced", "Applied", "Clinical", "Computational", "Environmental"};
+    const QByteArrayList fields{"Chemistry", "Physics", "Biology", "Medicine", "Economics", "Geology"};
+    for (int i = 0; i < 20000; ++i)
+        extra.write(words.at(i % words.size()) + ' ' + fields.at(i / words.size() % fields.size()) +
+                    " Research Series " + QByteArray::number(i) + ",,,TESTING SCIENCE(SCIE),1.0,Q2,1/2\n");
+    extra.close();
+    const QString database = m_dir.filePath(QStringLiteral("large.db"));
+    QString error;
+    if (!jcr::test::buildDatabase(folder, database, &error)) {
+        qWarning() << error;
+        return QString();
+    }
+    return m_largeDatabase = database;
+}
+
+void TestHttpStateless::closedStreamCancelsTheCall_data()
+{
+    QTest::addColumn<bool>("waitForProgress"); // close mid-call, or right after sending the request
+    QTest::addColumn<bool>("reset");           // RST (abort) instead of FIN (close)
+    QTest::newRow("closed after the first progress") << true << false;
+    QTest::newRow("reset after the first progress") << true << true;
+    QTest::newRow("closed right after sending") << false << false;
+}
+
+void TestHttpStateless::closedStreamCancelsTheCall()
+{
+    QFETCH(bool, waitForProgress);
+    QFETCH(bool, reset);
+    const QString database = largeDatabase();
+    QVERIFY(!database.isEmpty());
+    // A server of its own whose log says what became of the call.
+    QProcessEnvironment environment = ServerProcess::cleanEnvironment();
+    environment.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("jcr.mcp.debug=true\njcr.http.debug=true"));
+    ServerProcess server;
+    QVERIFY2(server.start({QStringLiteral("--transport"), QStringLiteral("http"), QStringLiteral("--db"), database},
+                          environment),
+             qPrintable(server.errorString()));
+    // check_references on 5,000 long names no journal has: seconds of searching, with a progress token.
+    QByteArray names;
+    for (int i = 0; i < 5000; ++i)
+        names += "Proceedings of the Unknown Society for Research on Item " + QByteArray::number(i) +
+                 " Letters Transactions Reviews Advances\\n";
+    const QByteArray request = R"({"jsonrpc":"2.0","id":"slow","method":"tools/call","params":{)"
+                               R"("name":"check_references","arguments":{"text":")" +
+                               names +
+                               R"("},"_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28",)"
+                               R"("io.modelcontextprotocol/clientCapabilities":{},"progressToken":"p"}}})";
+    const QByteArrayList headers{kVersion, "Mcp-Method: tools/call", "Mcp-Name: check_references"};
+
+    QTcpSocket socket;
+    socket.connectToHost(QStringLiteral("127.0.0.1"), server.port());
+    QVERIFY(socket.waitForConnected(5000));
+    QByteArray head = "POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                      "Accept: application/json, text/event-stream\r\nContent-Length: " +
+                      QByteArray::number(request.size()) + "\r\n";
+    for (const QByteArray& header : headers)
+        head += header + "\r\n";
+    socket.write(head + "\r\n" + request);
+    QVERIFY(socket.waitForBytesWritten(5000));
+    if (waitForProgress) {
+        // The call is running: its answer has become an event stream carrying progress.
+        QByteArray received;
+        QTRY_VERIFY2_WITH_TIMEOUT((received += socket.readAll()).contains("notifications/progress"),
+                                  received.left(500).constData(), 20000);
+        QVERIFY2(!received.contains(R"("result")"), received.left(500).constData());
+    }
+    if (reset)
+        socket.abort();
+    else
+        socket.disconnectFromHost();
+
+    // The call stops early (or never starts) and nothing is answered.
+    const QRegularExpression stopped(QStringLiteral("the check was stopped after (\\d+) of 5000 entries"));
+    QTRY_VERIFY2_WITH_TIMEOUT(stopped.match(server.stderrText()).hasMatch() ||
+                                  server.stderrText().contains(QStringLiteral("not running a request whose client")),
+                              qPrintable(server.stderrText().right(2000)), 30000);
+    const QRegularExpressionMatch match = stopped.match(server.stderrText());
+    if (waitForProgress)
+        QVERIFY2(match.hasMatch() && match.captured(1).toInt() < 5000, qPrintable(server.stderrText().right(2000)));
+    QVERIFY(server.isRunning());
+
+    // The same call on a connection that stays open runs to the end: the closed stream was the cancellation.
+    const RawHttp::Response answered = post(server.port(), request, headers);
+    QVERIFY2(answered.status == 200, qPrintable(answered.describe().left(2000)));
+    const QJsonObject result = lastMessage(answered).value(QStringLiteral("result")).toObject();
+    QCOMPARE(
+        result.value(QStringLiteral("structuredContent")).toObject().value(QStringLiteral("entries")).toArray().size(),
+        5000);
 }
 
 QTEST_GUILESS_MAIN(TestHttpStateless)

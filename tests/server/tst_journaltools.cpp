@@ -54,6 +54,8 @@ private slots:
     void compareNamesTheBrokenRule();
     void checkReferencesEntries();
     void checkReferencesRefusesBinaryText();
+    void checkReferencesProgressAndCancel_data();
+    void checkReferencesProgressAndCancel();
     void filterPagesWithCursor();
     void filterRejectsForeignCursor();
     void filterCcfVenues_data();
@@ -340,6 +342,59 @@ void TestJournalTools::checkReferencesEntries()
     QVERIFY2(lines.first().startsWith(QStringLiteral("参考文献检查 Reference check: 2 entries (ris)")),
              qPrintable(lines.first()));
     QVERIFY(lines.last().startsWith(QStringLiteral("[r2]")));
+}
+
+void TestJournalTools::checkReferencesProgressAndCancel_data()
+{
+    QTest::addColumn<int>("entries");
+    QTest::addColumn<bool>("cancelAtFirstProgress");
+    QTest::addColumn<int>("expectedNotifications");
+    QTest::newRow("3 entries: one step each") << 3 << false << 3;
+    QTest::newRow("250 entries: about a hundred steps") << 250 << false << 84; // every 3rd, and the last
+    QTest::newRow("cancelled at the first step") << 250 << true << 1;
+}
+
+void TestJournalTools::checkReferencesProgressAndCancel()
+{
+    QFETCH(int, entries);
+    QFETCH(bool, cancelAtFirstProgress);
+    QFETCH(int, expectedNotifications);
+    QStringList names;
+    for (int i = 0; i < entries; ++i)
+        names << (i % 2 ? QStringLiteral("Journal of Testing Science") : QStringLiteral("Unknown Journal %1").arg(i));
+    if (cancelAtFirstProgress) {
+        QObject::connect(&m_harness->engine, &McpEngine::notificationReady, [this](const QJsonObject& message) {
+            if (message.value(QStringLiteral("method")).toString() == QLatin1String("notifications/progress"))
+                m_harness->notify(QStringLiteral("notifications/cancelled"),
+                                  QJsonObject{{QStringLiteral("requestId"), QStringLiteral("refs")}});
+        });
+    }
+    const QList<QJsonValue> replies = m_harness->send(QJsonObject{
+        {QStringLiteral("jsonrpc"), QStringLiteral("2.0")},
+        {QStringLiteral("id"), QStringLiteral("refs")},
+        {QStringLiteral("method"), QStringLiteral("tools/call")},
+        {QStringLiteral("params"),
+         QJsonObject{{QStringLiteral("name"), QStringLiteral("check_references")},
+                     {QStringLiteral("arguments"), QJsonObject{{QStringLiteral("text"), names.join(u'\n')}}},
+                     {QStringLiteral("_meta"), QJsonObject{{QStringLiteral("progressToken"), 5}}}}}});
+    QCOMPARE(m_harness->notifications.size(), expectedNotifications);
+    double last = 0;
+    for (const QJsonObject& notification : std::as_const(m_harness->notifications)) {
+        const QJsonObject params = notification.value(QStringLiteral("params")).toObject();
+        QCOMPARE(params.value(QStringLiteral("total")).toDouble(), double(entries));
+        QVERIFY(params.value(QStringLiteral("progress")).toDouble() > last);
+        last = params.value(QStringLiteral("progress")).toDouble();
+    }
+    if (cancelAtFirstProgress) {
+        QVERIFY(replies.isEmpty()); // a cancelled request is not answered
+        QCOMPARE(m_harness->engine.session().requestsInFlight(), 0);
+        return;
+    }
+    QCOMPARE(last, double(entries));
+    QCOMPARE(replies.size(), 1);
+    const QJsonObject structured =
+        resultOf(replies.first().toObject()).value(QStringLiteral("structuredContent")).toObject();
+    QCOMPARE(structured.value(QStringLiteral("entries")).toArray().size(), entries);
 }
 
 void TestJournalTools::checkReferencesRefusesBinaryText()
