@@ -17,7 +17,9 @@ struct HttpSettings
     QByteArray token;           ///< JCR_MCP_TOKEN; empty: no token needed
     QStringList allowedOrigins; ///< JCR_MCP_ALLOWED_ORIGINS, besides the loopback origins
     bool anyOrigin = false;     ///< JCR_MCP_ALLOWED_ORIGINS=*
-    qint64 maxBodyBytes = 1024 * 1024;
+    /// 4 MiB: check_references takes lists of up to 2 MB, which JSON escaping (quotes, backslashes, \uXXXX)
+    /// can make up to twice as long on the wire.
+    qint64 maxBodyBytes = 4 * 1024 * 1024;
     int maxSessions = 1000;
     int sessionIdleSeconds = 1800;
     int maxSessionsPerClient = 100;      ///< JCR_MCP_MAX_SESSIONS_PER_CLIENT: by client address; 0: no such cap

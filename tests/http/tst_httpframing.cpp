@@ -236,7 +236,9 @@ private slots:
         QFETCH(bool, chunkedBody);
         QFETCH(int, status);
         ServerProcess server;
-        QVERIFY(startServer(server, {{QStringLiteral("JCR_MCP_TOKEN"), QString::fromLatin1(kToken)}}));
+        // A 1 MiB body limit (the default is 4 MiB): the memory bound below is a few times the limit per client.
+        QVERIFY(startServer(server, {{QStringLiteral("JCR_MCP_TOKEN"), QString::fromLatin1(kToken)},
+                                     {QStringLiteral("JCR_MCP_MAX_BODY_BYTES"), QStringLiteral("1048576")}}));
         QVERIFY(answersHealth(server.port()));
         const qint64 peakBefore = procStatusKiB(server.processId(), "VmHWM");
         QVERIFY(peakBefore > 0);

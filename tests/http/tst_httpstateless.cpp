@@ -106,6 +106,8 @@ private slots:
     void listenHearsADataSwapAndEndsAtShutdown();
     void closedStreamCancelsTheCall_data();
     void closedStreamCancelsTheCall();
+    void bodyLimitAdmitsTheLargestReferenceList_data();
+    void bodyLimitAdmitsTheLargestReferenceList();
 
 private:
     /// The miniature data with 20,000 more (invented) journals, where a long reference list takes a while.
@@ -503,6 +505,48 @@ void TestHttpStateless::closedStreamCancelsTheCall()
     QCOMPARE(
         result.value(QStringLiteral("structuredContent")).toObject().value(QStringLiteral("entries")).toArray().size(),
         5000);
+}
+
+void TestHttpStateless::bodyLimitAdmitsTheLargestReferenceList_data()
+{
+    QTest::addColumn<int>("quotes"); // '"' characters per entry, each escaped to two bytes on the wire
+    QTest::addColumn<int>("status");
+    QTest::addColumn<int>("entries"); // answered entries, 0 when refused
+    // 5,000 entries of about 412 bytes: just under the tool's 2 MB, JSON-escaped to about 3.8 MB on the wire.
+    QTest::newRow("the largest list the tool takes") << 345 << 200 << 5000;
+    // About 5.3 MB on the wire: over the default body limit (4 MiB), refused before it is read.
+    QTest::newRow("over the body limit") << 500 << 413 << 0;
+}
+
+void TestHttpStateless::bodyLimitAdmitsTheLargestReferenceList()
+{
+    QFETCH(int, quotes);
+    QFETCH(int, status);
+    QFETCH(int, entries);
+    QByteArray bibtex;
+    const QByteArray padding(quotes, '"');
+    for (int i = 0; i < 5000; ++i)
+        bibtex += "@article{k" + QByteArray::number(i) + ", journal = {Alpha Journal of Testing}, note = {" + padding +
+                  "}}\n";
+    const QByteArray escaped = QJsonDocument(QJsonArray{QString::fromUtf8(bibtex)}).toJson(QJsonDocument::Compact);
+    const QByteArray text = escaped.mid(1, escaped.size() - 2); // the JSON string, quotes included
+    const QByteArray request = R"({"jsonrpc":"2.0","id":"big","method":"tools/call","params":{)"
+                               R"("name":"check_references","arguments":{"text":)" +
+                               text + R"(},$ENV}})";
+    const RawHttp::Response response = RawHttp::request(
+        m_server.port(), "POST", "/mcp", toHeaders({kVersion, "Mcp-Method: tools/call", "Mcp-Name: check_references"}),
+        body(request), 60000);
+    QVERIFY2(response.status == status, qPrintable(response.describe().left(1000)));
+    if (entries == 0)
+        return;
+    QVERIFY2(bibtex.size() < 2 * 1024 * 1024 && request.size() > 3500 * 1024,
+             qPrintable(QStringLiteral("%1 %2").arg(bibtex.size()).arg(request.size())));
+    const QJsonObject structured = lastMessage(response)
+                                       .value(QStringLiteral("result"))
+                                       .toObject()
+                                       .value(QStringLiteral("structuredContent"))
+                                       .toObject();
+    QCOMPARE(structured.value(QStringLiteral("entries")).toArray().size(), entries);
 }
 
 QTEST_GUILESS_MAIN(TestHttpStateless)
