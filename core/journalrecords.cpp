@@ -166,11 +166,17 @@ QJsonObject JournalSummary::toJson() const
             {QStringLiteral("ccfRank"), nonEmpty(ccfRank)}};
 }
 
+QJsonObject CitationAbbreviation::toJson() const
+{
+    return {{QStringLiteral("abbreviation"), abbreviation}, {QStringLiteral("kind"), kind}};
+}
+
 QJsonObject JournalProfile::toJson() const
 {
     QJsonObject object = summary.toJson();
     object.insert(QStringLiteral("otherTitles"), QJsonArray::fromStringList(otherTitles));
     object.insert(QStringLiteral("abbreviations"), QJsonArray::fromStringList(abbreviations));
+    object.insert(QStringLiteral("citationAbbreviations"), toJsonArray(citationAbbreviations));
     object.insert(QStringLiteral("cn"), nonEmpty(cn));
     object.insert(QStringLiteral("jcr"), toJsonArray(jcr));
     object.insert(QStringLiteral("cas"), toJsonArray(cas));

@@ -136,6 +136,20 @@ struct ExtraFact
     QJsonObject toJson() const;
 };
 
+/// A citation abbreviation of a journal from the JabRef lists (ISO 4, MEDLINE, other lists), as reference lists
+/// are written: "Nat. Commun." (ISO 4), "Nat Commun" (MEDLINE).
+struct CitationAbbreviation
+{
+    QString abbreviation;
+    QString kind; ///< iso4, medline or other
+
+    bool operator==(const CitationAbbreviation& other) const
+    {
+        return abbreviation == other.abbreviation && kind == other.kind;
+    }
+    QJsonObject toJson() const;
+};
+
 /// What a search hit or a list row shows of a journal.
 struct JournalSummary
 {
@@ -163,6 +177,8 @@ struct JournalProfile
     JournalSummary summary;
     QStringList otherTitles; ///< spellings seen in other files
     QStringList abbreviations;
+    /// The JabRef abbreviations, each (abbreviation, kind) once whichever lists give it: ISO 4, MEDLINE, other.
+    QList<CitationAbbreviation> citationAbbreviations;
     QString cn;
     QList<JcrFact> jcr; ///< newest first
     QList<CasFact> cas;

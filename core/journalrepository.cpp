@@ -357,6 +357,23 @@ std::optional<JournalProfile> JournalRepository::rankingFacts(qint64 journalId, 
     return readProfile(journalId, false, error);
 }
 
+bool JournalRepository::readCitationAbbreviations(qint64 journalId, JournalProfile* profile, QString* error) const
+{
+    // Several lists often give the same abbreviation (ISO 4 in general and in a publisher's list): each
+    // (abbreviation, kind) once, ISO 4 first (what most reference styles want), then MEDLINE, then the other
+    // lists, each kind in the order the lists were imported.
+    QSqlQuery* query =
+        prepared(QStringLiteral("SELECT abbreviation, kind FROM journal_abbreviations WHERE journal_id = ?"
+                                " GROUP BY abbreviation, kind"
+                                " ORDER BY CASE kind WHEN 'iso4' THEN 0 WHEN 'medline' THEN 1 ELSE 2 END, MIN(id)"),
+                 {journalId}, error);
+    if (!query)
+        return false;
+    while (query->next())
+        profile->citationAbbreviations.append({query->value(0).toString(), query->value(1).toString()});
+    return !failed(query->lastError(), error);
+}
+
 std::optional<JournalProfile> JournalRepository::readProfile(qint64 journalId, bool full, QString* error) const
 {
     if (!isOpen()) {
@@ -396,6 +413,8 @@ std::optional<JournalProfile> JournalRepository::readProfile(qint64 journalId, b
                 profile.abbreviations.append(name);
         }
         if (failed(query->lastError(), error))
+            return std::nullopt;
+        if (!readCitationAbbreviations(journalId, &profile, error))
             return std::nullopt;
     }
 

@@ -107,6 +107,8 @@ private:
     QString resolveCcfField(const QString& text, int edition, QString* error) const;
     /// profile() or, when `full` is false, rankingFacts().
     std::optional<JournalProfile> readProfile(qint64 journalId, bool full, QString* error) const;
+    /// The journal's JabRef abbreviations into `profile`; false with the reason in `error` when the query fails.
+    bool readCitationAbbreviations(qint64 journalId, JournalProfile* profile, QString* error) const;
     const SearchIndex& searchIndex() const;
     /// The search index, or nullptr with the reason in `error` when the file's names could not be read into it.
     const SearchIndex* loadedIndex(QString* error) const;

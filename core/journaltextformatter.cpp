@@ -3,6 +3,7 @@
 #include "ccffields.h"
 #include "textnormalizer.h"
 
+#include <QHash>
 #include <QRegularExpression>
 #include <QStringList>
 
@@ -65,6 +66,17 @@ QStringList JournalTextFormatter::categoryLabels(const JcrFact& fact)
     return labels;
 }
 
+QString JournalTextFormatter::citationAbbreviations(const QList<CitationAbbreviation>& abbreviations)
+{
+    static const QHash<QString, QString> kindLabels{{QStringLiteral("iso4"), QStringLiteral("ISO 4")},
+                                                    {QStringLiteral("medline"), QStringLiteral("MEDLINE")},
+                                                    {QStringLiteral("other"), QStringLiteral("其他 other")}};
+    QStringList parts;
+    for (const CitationAbbreviation& entry : abbreviations)
+        parts << QStringLiteral("%1 %2").arg(kindLabels.value(entry.kind, entry.kind), entry.abbreviation);
+    return parts.join(QStringLiteral(" · "));
+}
+
 QString JournalTextFormatter::summaryLine(const JournalSummary& journal)
 {
     QStringList parts;
@@ -107,6 +119,9 @@ QString JournalTextFormatter::profile(const JournalProfile& profile, int onlyYea
         lines << QStringLiteral("CN: %1").arg(profile.cn);
     if (!profile.abbreviations.isEmpty())
         lines << QStringLiteral("简称 Abbreviations: %1").arg(profile.abbreviations.join(QStringLiteral(", ")));
+    if (!profile.citationAbbreviations.isEmpty())
+        lines << QStringLiteral("缩写 Citation abbreviations: %1")
+                     .arg(citationAbbreviations(profile.citationAbbreviations));
     if (!profile.otherTitles.isEmpty())
         lines << QStringLiteral("其他名称 Other titles: %1").arg(profile.otherTitles.join(QStringLiteral("; ")));
     if (s.venueType == QLatin1String("conference"))

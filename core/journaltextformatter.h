@@ -23,6 +23,8 @@ public:
     /// A JCR year's categories as shown to people: "NAME (EDITION)", with each category's quartile when the
     /// journal has several (per-category quartiles exist only in some years).
     static QStringList categoryLabels(const JcrFact& fact);
+    /// JabRef abbreviations as one line's value: "ISO 4 Nat. Commun. · MEDLINE Nat Commun".
+    static QString citationAbbreviations(const QList<CitationAbbreviation>& abbreviations);
 };
 
 } // namespace jcr

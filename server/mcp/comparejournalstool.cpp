@@ -38,7 +38,7 @@ ToolDefinition CompareJournalsTool::create(JournalBackend& backend)
     tool.outputSchema = objectSchema(
         {{QStringLiteral("requested"),
           arrayOf(prop(QStringLiteral("string"), QStringLiteral("A name")), QStringLiteral("The names compared"))},
-         {QStringLiteral("journals"), arrayOf(anyObject(QStringLiteral("A journal profile")),
+         {QStringLiteral("journals"), arrayOf(journalProfileSchema(QStringLiteral("A journal profile")),
                                               QStringLiteral("The journals found, in request order"))},
          {QStringLiteral("notFound"),
           arrayOf(objectSchema({{QStringLiteral("query"), prop(QStringLiteral("string"), QStringLiteral("The name"))},

@@ -27,7 +27,7 @@ ToolDefinition GetJournalTool::create(JournalBackend& backend)
         JournalTools::withMatchProperties(
             {{QStringLiteral("query"), prop(QStringLiteral("string"), QStringLiteral("The name or ISSN asked for"))},
              {QStringLiteral("found"), foundProperty()},
-             {QStringLiteral("journal"), anyObject(QStringLiteral("The journal profile"))},
+             {QStringLiteral("journal"), journalProfileSchema(QStringLiteral("The journal profile"))},
              {QStringLiteral("suggestions"), suggestionsProperty()}}),
         {QStringLiteral("query"), QStringLiteral("found")});
     tool.annotations = readOnlyAnnotations(tool.title);

@@ -49,9 +49,10 @@ ToolDefinition SearchJournalTool::create(JournalBackend& backend)
          {QStringLiteral("ambiguous"),
           prop(QStringLiteral("boolean"), QStringLiteral("The name stands for several journals, listed best first"))},
          {QStringLiteral("results"),
-          arrayOf(objectSchema({{QStringLiteral("match"), anyObject(QStringLiteral("How the journal matched"))},
-                                {QStringLiteral("profile"), anyObject(QStringLiteral("Every fact of the journal"))}},
-                               {QStringLiteral("match"), QStringLiteral("profile")}),
+          arrayOf(objectSchema(
+                      {{QStringLiteral("match"), anyObject(QStringLiteral("How the journal matched"))},
+                       {QStringLiteral("profile"), journalProfileSchema(QStringLiteral("Every fact of the journal"))}},
+                      {QStringLiteral("match"), QStringLiteral("profile")}),
                   QStringLiteral("The best matches with all their facts"))},
          {QStringLiteral("moreMatches"),
           arrayOf(anyObject(QStringLiteral("A further match")), QStringLiteral("Further matches, briefly"))},

@@ -44,6 +44,33 @@ QJsonObject foundProperty()
     return prop(QStringLiteral("boolean"), QStringLiteral("Whether the journal was found"));
 }
 
+QJsonObject journalProfileSchema(const QString& description)
+{
+    const QJsonObject citationAbbreviation = objectSchema(
+        {{QStringLiteral("abbreviation"),
+          prop(QStringLiteral("string"), QStringLiteral("The abbreviation as written in references"))},
+         {QStringLiteral("kind"),
+          QJsonObject{{QStringLiteral("type"), QStringLiteral("string")},
+                      {QStringLiteral("enum"),
+                       QJsonArray{QStringLiteral("iso4"), QStringLiteral("medline"), QStringLiteral("other")}},
+                      {QStringLiteral("description"),
+                       QStringLiteral("iso4 (ISO 4, e.g. \"Nat. Commun.\"), medline (NLM, e.g. \"Nat Commun\") "
+                                      "or other (other JabRef lists)")}}}},
+        {QStringLiteral("abbreviation"), QStringLiteral("kind")});
+    QJsonObject schema = objectSchema(
+        {{QStringLiteral("id"), prop(QStringLiteral("integer"), QStringLiteral("The journal's id in this database"))},
+         {QStringLiteral("title"), prop(QStringLiteral("string"), QStringLiteral("The journal's title"))},
+         {QStringLiteral("abbreviations"), arrayOf(prop(QStringLiteral("string"), QStringLiteral("A short name")),
+                                                   QStringLiteral("Short names from the CCF lists, e.g. \"TPAMI\""))},
+         {QStringLiteral("citationAbbreviations"),
+          arrayOf(citationAbbreviation,
+                  QStringLiteral("Citation abbreviations from the JabRef lists, each once: ISO 4 first, then "
+                                 "MEDLINE, then other lists; empty when the database has no abbreviation lists"))}},
+        {QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("citationAbbreviations")});
+    schema.insert(QStringLiteral("description"), description);
+    return schema;
+}
+
 QJsonObject readOnlyAnnotations(const QString& title)
 {
     return QJsonObject{{QStringLiteral("title"), title},

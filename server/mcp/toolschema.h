@@ -19,6 +19,8 @@ QJsonObject journalNameArgument(const QString& description);
 QJsonObject suggestionsProperty(const QString& description = QStringLiteral("Did you mean"),
                                 const QString& itemDescription = QStringLiteral("A journal title"));
 QJsonObject foundProperty();
+/// A journal profile (JournalProfile::toJson): the fields a client can rely on are described, the rest is open.
+QJsonObject journalProfileSchema(const QString& description);
 /// Every journal tool only reads: the annotations that say so (readOnly, idempotent, closed world).
 QJsonObject readOnlyAnnotations(const QString& title);
 QJsonArray toArray(const QStringList& list);

@@ -75,6 +75,7 @@ void TestAbbreviationReader::quotedFieldsColumnsBlankLinesDuplicates()
             name, iso),
         row("Nature Communications", "Nature Commun.", "", name, iso), // a conflicting abbreviation is kept
         row("Journal of Fixtures", "J. Fixt.", "", name, iso),
+        row("Alpha Journal of Testing", "Alpha J. Test.", "", name, iso), // also in the ams list
     };
     QCOMPARE(result.rows, expected);
     QCOMPARE(result.duplicates, 1);  // the second "Nature Communications","Nat. Commun."
@@ -85,7 +86,7 @@ void TestAbbreviationReader::medlineRowsWithCrlf()
 {
     const QString name = QStringLiteral("journal_abbreviations_entrez.csv");
     const AbbreviationReader::Result result = AbbreviationReader::read(name, fixture(name));
-    QCOMPARE(result.rows.size(), 2);
+    QCOMPARE(result.rows.size(), 3);
     QCOMPARE(result.rows.at(0).abbreviation, QStringLiteral("IEEE Trans Pattern Anal Mach Intell"));
     QCOMPARE(result.rows.at(1).fullName, QStringLiteral("Nature communications"));
     QCOMPARE(result.rows.at(1).kind, AbbreviationRow::Kind::Medline);

@@ -3,8 +3,12 @@
 
 #include "fixturedatabase.h"
 #include "journalrepository.h"
+#include "journaltextformatter.h"
+#include "testpaths.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -20,6 +24,7 @@ private:
     QTemporaryDir m_dir;
     QString m_path;
     JournalRepository m_repository;
+    JournalRepository m_withLists; ///< the mini set with the fixture abbreviation lists
 
 private slots:
     void initTestCase()
@@ -195,6 +200,61 @@ private slots:
         QTest::addColumn<QString>("name");
         QTest::addRow("JCR, CAS and CCF") << "Alpha Journal of Testing";
         QTest::addRow("warning list") << "Beta Letters";
+    }
+
+    void citationAbbreviations_data()
+    {
+        // The fixture lists (tests/data/fixtures/abbrv) give Alpha Journal of Testing "Alpha J. Test." twice as
+        // ISO 4 (ams and general), "AJT" (dainst, other) before "Alpha J Test" (entrez, MEDLINE) in import order.
+        QTest::addColumn<bool>("withLists");
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QStringList>("expected"); ///< "kind abbreviation"
+        QTest::addColumn<QString>("line");         ///< the text formatter's line, empty when none
+        QTest::addRow("once across lists, ISO 4, MEDLINE, other")
+            << true << "Alpha Journal of Testing"
+            << QStringList{"iso4 Alpha J. Test.", "medline Alpha J Test", "other AJT"}
+            << "缩写 Citation abbreviations: ISO 4 Alpha J. Test. · MEDLINE Alpha J Test · 其他 other AJT";
+        QTest::addRow("one list") << true << "Canadian Journal of Zeta-Annales" << QStringList{"iso4 Can. J. Zeta Ann."}
+                                  << "缩写 Citation abbreviations: ISO 4 Can. J. Zeta Ann.";
+        QTest::addRow("journal in no list") << true << "Beta Letters" << QStringList{} << "";
+        QTest::addRow("database without lists") << false << "Alpha Journal of Testing" << QStringList{} << "";
+    }
+    void citationAbbreviations()
+    {
+        QFETCH(bool, withLists);
+        QFETCH(QString, name);
+        QFETCH(QStringList, expected);
+        QFETCH(QString, line);
+        QString error;
+        if (withLists && !m_withLists.isOpen()) {
+            const QString path = m_dir.filePath(QStringLiteral("abbreviations.db"));
+            QVERIFY2(
+                test::buildDatabase(test::miniDataDir(), path, &error, test::fixturesDir() + QStringLiteral("/abbrv")),
+                qPrintable(error));
+            QVERIFY2(m_withLists.open(path, &error), qPrintable(error));
+        }
+        const JournalRepository& repository = withLists ? m_withLists : m_repository;
+        const std::optional<JournalProfile> profile = repository.profile(name, &error);
+        QVERIFY2(profile, qPrintable(error));
+        QCOMPARE(profile->summary.title, name);
+        QStringList found;
+        for (const CitationAbbreviation& entry : profile->citationAbbreviations)
+            found << entry.kind + u' ' + entry.abbreviation;
+        QCOMPARE(found, expected);
+
+        const QJsonArray json = profile->toJson().value(QStringLiteral("citationAbbreviations")).toArray();
+        QCOMPARE(json.size(), expected.size());
+        for (qsizetype i = 0; i < json.size(); ++i) {
+            const QJsonObject entry = json.at(i).toObject();
+            QCOMPARE(entry.value(QStringLiteral("kind")).toString() + u' ' +
+                         entry.value(QStringLiteral("abbreviation")).toString(),
+                     expected.at(i));
+        }
+        const QStringList text = JournalTextFormatter::profile(*profile).split(u'\n');
+        if (line.isEmpty())
+            QVERIFY(text.filter(QStringLiteral("Citation abbreviations")).isEmpty());
+        else
+            QVERIFY2(text.contains(line), qPrintable(text.join(u'\n')));
     }
 
     void rankingFactsAreTheProfilesRankings()

@@ -66,7 +66,7 @@ private slots:
         QTest::addColumn<QString>("source");
         QTest::addColumn<QString>("expectedErr");
         const QString lists = jcr::test::fixturesDir() + QStringLiteral("/abbrv");
-        const QString imported = QStringLiteral("abbreviations: 4 lists, 11 rows, 2 journals gained abbreviations");
+        const QString imported = QStringLiteral("abbreviations: 4 lists, 14 rows, 2 journals gained abbreviations");
         QTest::addRow("--abbreviations-from") << false << lists << imported;
         QTest::addRow("JCR_MCP_ABBREVIATIONS_SOURCE") << true << lists << imported;
         // A missing source is a warning: the database is still built from the ShowJCR files.
