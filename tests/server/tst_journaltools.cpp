@@ -5,6 +5,7 @@
 #include "fixturedatabase.h"
 #include "jsonrpc.h"
 #include "jsonschemavalidator.h"
+#include "testpaths.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -44,6 +45,8 @@ private slots:
 
     void everyToolConformsToItsOutputSchema_data();
     void everyToolConformsToItsOutputSchema();
+    void profilesCarryCitationAbbreviations_data();
+    void profilesCarryCitationAbbreviations();
     void searchJournalGivesEveryYear();
     void searchJournalYearNarrows();
     void clearTypoIsAnswered_data();
@@ -178,6 +181,63 @@ void TestJournalTools::everyToolConformsToItsOutputSchema()
              qPrintable(failure.message));
     const QString text = textOf(result);
     QVERIFY2(text.contains(expectedText, Qt::CaseInsensitive), qPrintable(text));
+}
+
+void TestJournalTools::profilesCarryCitationAbbreviations_data()
+{
+    // Each tool that embeds a profile, on the mini data set synced with the fixture JabRef lists.
+    QTest::addColumn<QString>("tool");
+    QTest::addColumn<QJsonObject>("arguments");
+    QTest::addColumn<QString>("profileAt"); ///< where the structured content holds the profile
+    const QString alpha = QStringLiteral("Alpha Journal of Testing");
+    QTest::addRow("get_journal") << "get_journal" << QJsonObject{{QStringLiteral("name_or_issn"), alpha}} << "journal";
+    QTest::addRow("search_journal") << "search_journal" << QJsonObject{{QStringLiteral("journal_name"), alpha}}
+                                    << "results";
+    QTest::addRow("compare_journals") << "compare_journals"
+                                      << QJsonObject{{QStringLiteral("journal_list"), QJsonArray{alpha}}} << "journals";
+}
+
+void TestJournalTools::profilesCarryCitationAbbreviations()
+{
+    QFETCH(QString, tool);
+    QFETCH(QJsonObject, arguments);
+    QFETCH(QString, profileAt);
+    const QString database = m_dir.filePath(QStringLiteral("abbreviations.db"));
+    QString error;
+    if (!QFile::exists(database))
+        QVERIFY2(jcr::test::buildDatabase(jcr::test::miniDataDir(), database, &error,
+                                          jcr::test::fixturesDir() + QStringLiteral("/abbrv")),
+                 qPrintable(error));
+    EngineHarness harness(database);
+    harness.initialize();
+    QJsonObject outputSchema;
+    for (const ToolDefinition& definition : harness.tools.tools()) {
+        if (definition.name == tool)
+            outputSchema = definition.outputSchema;
+    }
+    const QJsonObject result = resultOf(harness.callTool(tool, arguments));
+    QCOMPARE(result.value(QStringLiteral("isError")).toBool(), false);
+    const QJsonObject structured = result.value(QStringLiteral("structuredContent")).toObject();
+    JsonSchemaValidator::Failure failure;
+    QVERIFY2(JsonSchemaValidator::validate(outputSchema, structured, &failure), qPrintable(failure.message));
+    const QJsonValue at = structured.value(profileAt);
+    QJsonObject profile = at.toObject();
+    if (at.isArray())
+        profile = at.toArray().first().toObject();
+    if (profileAt == QLatin1String("results"))
+        profile = profile.value(QStringLiteral("profile")).toObject();
+    const QJsonArray expected{QJsonObject{{QStringLiteral("abbreviation"), QStringLiteral("Alpha J. Test.")},
+                                          {QStringLiteral("kind"), QStringLiteral("iso4")}},
+                              QJsonObject{{QStringLiteral("abbreviation"), QStringLiteral("Alpha J Test")},
+                                          {QStringLiteral("kind"), QStringLiteral("medline")}},
+                              QJsonObject{{QStringLiteral("abbreviation"), QStringLiteral("AJT")},
+                                          {QStringLiteral("kind"), QStringLiteral("other")}}};
+    QCOMPARE(profile.value(QStringLiteral("citationAbbreviations")).toArray(), expected);
+    // compare_journals shows one summary line per journal, the others the whole profile.
+    if (tool != QLatin1String("compare_journals"))
+        QVERIFY2(textOf(result).contains(QStringLiteral("缩写 Citation abbreviations: ISO 4 Alpha J. Test. · MEDLINE "
+                                                        "Alpha J Test · 其他 other AJT")),
+                 qPrintable(textOf(result)));
 }
 
 void TestJournalTools::searchJournalGivesEveryYear()
