@@ -5,8 +5,7 @@
 // and their CAS zone by FQBJCR2025-UTF8.csv; conferences by their CCF2026 abbreviation; the warning-listed
 // journal by GJQKYJMD2025.csv. No value is written here that the CSV files hold.
 #include "csvreader.h"
-#include "dataimporter.h"
-#include "datasource.h"
+#include "fixturedatabase.h"
 #include "journalrepository.h"
 #include "referencechecker.h"
 #include "testpaths.h"
@@ -89,19 +88,13 @@ private:
 
 void TestCheckReferences::initTestCase()
 {
-    if (!test::hasShowJcrData() || !test::hasAbbreviationData())
-        QSKIP(qPrintable(
-            QStringLiteral("the real data is not in %1 and %2").arg(test::showJcrDir(), test::abbreviationsDir())));
+    const QString missing = test::realDataMissing();
+    if (!missing.isEmpty())
+        QSKIP(qPrintable(missing));
     QVERIFY(m_dir.isValid());
     QString error;
-    const QList<SourceFile> files = DataSource::fromFolder(test::showJcrDir(), &error);
-    QVERIFY2(!files.isEmpty(), qPrintable(error));
-    const QList<SourceFile> lists = DataSource::fromFolder(test::abbreviationsDir(), &error);
-    QVERIFY2(!lists.isEmpty(), qPrintable(error));
     const QString path = m_dir.filePath(QStringLiteral("journals.db"));
-    DataImporter importer;
-    importer.setAbbreviationFiles(lists);
-    QVERIFY2(importer.build(files, path, test::showJcrDir(), &error), qPrintable(error));
+    QVERIFY2(test::buildRealDatabase(path, &error), qPrintable(error));
     QVERIFY2(m_repository.open(path, &error), qPrintable(error));
 
     m_jcr = readCsv(QStringLiteral("JCR2025-UTF8.csv"));

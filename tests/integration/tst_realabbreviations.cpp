@@ -1,8 +1,9 @@
 // The real JabRef abbreviation lists (../shared/abbrv) imported with the real ShowJCR files (../shared/showjcr):
 // the sync succeeds, every list is recorded with its row count, and well-known journals got their abbreviations
 // (checked by ISSN, so the test does not depend on how the titles are spelt).
-#include "dataimporter.h"
-#include "datasource.h"
+#include "fixturedatabase.h"
+#include "journalrepository.h"
+#include "journaltextformatter.h"
 #include "testpaths.h"
 
 #include <QDir>
@@ -23,32 +24,29 @@ private slots:
     void knownJournals_data();
     void knownJournals();
     void unmatchedRowsKeepNoJournal();
+    void profileAbbreviations_data();
+    void profileAbbreviations();
 
 private:
     QSqlQuery query(const QString& sql, const QVariantList& values = {}) const;
 
     QTemporaryDir m_dir;
+    jcr::JournalRepository m_repository;
     QString m_connection = QStringLiteral("realabbreviations");
     jcr::DataImporter::Report m_report;
 };
 
 void TestRealAbbreviations::initTestCase()
 {
-    if (!jcr::test::hasShowJcrData() || !jcr::test::hasAbbreviationData())
-        QSKIP(qPrintable(QStringLiteral("the real data is not in %1 and %2 (set JCR_MCP_DATA_SOURCE and "
-                                        "JCR_MCP_ABBREVIATIONS_SOURCE)")
-                             .arg(jcr::test::showJcrDir(), jcr::test::abbreviationsDir())));
+    const QString missing = jcr::test::realDataMissing();
+    if (!missing.isEmpty())
+        QSKIP(qPrintable(missing));
     QVERIFY(m_dir.isValid());
     QString error;
-    const QList<jcr::SourceFile> files = jcr::DataSource::fromFolder(jcr::test::showJcrDir(), &error);
-    QVERIFY2(!files.isEmpty(), qPrintable(error));
-    const QList<jcr::SourceFile> lists = jcr::DataSource::fromFolder(jcr::test::abbreviationsDir(), &error);
-    QCOMPARE(lists.size(), 19);
     const QString path = m_dir.filePath(QStringLiteral("journals.db"));
-    jcr::DataImporter importer;
-    importer.setAbbreviationFiles(lists);
-    QVERIFY2(importer.build(files, path, jcr::test::showJcrDir(), &error), qPrintable(error));
-    m_report = importer.lastReport();
+    QVERIFY2(jcr::test::buildRealDatabase(path, &error, &m_report), qPrintable(error));
+    QCOMPARE(m_report.abbreviationFiles, 19);
+    QVERIFY2(m_repository.open(path, &error), qPrintable(error));
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
     db.setDatabaseName(path);
     QVERIFY(db.open());
@@ -160,6 +158,37 @@ void TestRealAbbreviations::unmatchedRowsKeepNoJournal()
     QVERIFY(counts.value(0).toInt() >= m_report.abbreviationRows);
     QVERIFY(counts.value(1).toInt() > 0);
     QVERIFY(counts.value(1).toInt() < counts.value(0).toInt());
+}
+
+void TestRealAbbreviations::profileAbbreviations_data()
+{
+    // What the profile (get_journal, `query`) shows: each abbreviation once although several lists give it
+    // ("Nat. Commun." in the acs, geology_physics and ubc lists; NEJM's two in five lists), ISO 4 first.
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QStringList>("expected"); ///< "kind abbreviation"
+    QTest::addColumn<QString>("line");
+    QTest::newRow("Nature Communications, ISO 4") << "Nature Communications" << QStringList{"iso4 Nat. Commun."}
+                                                  << "缩写 Citation abbreviations: ISO 4 Nat. Commun.";
+    QTest::newRow("NEJM, ISO 4 and MEDLINE")
+        << "New England Journal of Medicine" << QStringList{"iso4 N. Engl. J. Med.", "medline N Engl J Med"}
+        << "缩写 Citation abbreviations: ISO 4 N. Engl. J. Med. · MEDLINE N Engl J Med";
+}
+
+void TestRealAbbreviations::profileAbbreviations()
+{
+    QFETCH(QString, name);
+    QFETCH(QStringList, expected);
+    QFETCH(QString, line);
+    QString error;
+    const std::optional<jcr::JournalProfile> profile = m_repository.profile(name, &error);
+    QVERIFY2(profile, qPrintable(error));
+    QCOMPARE(profile->summary.title.toLower(), name.toLower());
+    QStringList found;
+    for (const jcr::CitationAbbreviation& entry : profile->citationAbbreviations)
+        found << entry.kind + u' ' + entry.abbreviation;
+    QCOMPARE(found, expected);
+    const QString text = jcr::JournalTextFormatter::profile(*profile);
+    QVERIFY2(text.split(u'\n').contains(line), qPrintable(text));
 }
 
 QTEST_GUILESS_MAIN(TestRealAbbreviations)

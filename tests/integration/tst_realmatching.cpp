@@ -16,8 +16,8 @@
 #include "abbreviationreader.h"
 #include "csvheader.h"
 #include "csvreader.h"
-#include "dataimporter.h"
 #include "datasource.h"
+#include "fixturedatabase.h"
 #include "journalrepository.h"
 #include "testpaths.h"
 #include "textnormalizer.h"
@@ -81,20 +81,13 @@ private:
 
 void TestRealMatching::initTestCase()
 {
-    if (!jcr::test::hasShowJcrData() || !jcr::test::hasAbbreviationData())
-        QSKIP(qPrintable(QStringLiteral("the real data is not in %1 and %2 (set JCR_MCP_DATA_SOURCE and "
-                                        "JCR_MCP_ABBREVIATIONS_SOURCE)")
-                             .arg(jcr::test::showJcrDir(), jcr::test::abbreviationsDir())));
+    const QString missing = jcr::test::realDataMissing();
+    if (!missing.isEmpty())
+        QSKIP(qPrintable(missing));
     QVERIFY(m_dir.isValid());
     QString error;
-    const QList<jcr::SourceFile> files = jcr::DataSource::fromFolder(jcr::test::showJcrDir(), &error);
-    QVERIFY2(!files.isEmpty(), qPrintable(error));
-    const QList<jcr::SourceFile> lists = jcr::DataSource::fromFolder(jcr::test::abbreviationsDir(), &error);
-    QVERIFY2(!lists.isEmpty(), qPrintable(error));
     const QString path = m_dir.filePath(QStringLiteral("journals.db"));
-    jcr::DataImporter importer;
-    importer.setAbbreviationFiles(lists);
-    QVERIFY2(importer.build(files, path, jcr::test::showJcrDir(), &error), qPrintable(error));
+    QVERIFY2(jcr::test::buildRealDatabase(path, &error), qPrintable(error));
     QVERIFY2(m_repository.open(path, &error), qPrintable(error));
     m_repository.warmUp();
 }
@@ -131,7 +124,7 @@ void TestRealMatching::sampledAbbreviations_data()
     QTest::addColumn<QString>("query");
     QTest::addColumn<QString>("issn");
     QTest::addColumn<QString>("eissn");
-    if (!jcr::test::hasShowJcrData() || !jcr::test::hasAbbreviationData())
+    if (!jcr::test::realDataMissing().isEmpty())
         QSKIP("no real data");
 
     QString error;

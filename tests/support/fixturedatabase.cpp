@@ -9,7 +9,8 @@ namespace jcr::test {
 bool buildDatabase(const QString& folder,
                    const QString& databasePath,
                    QString* error,
-                   const QString& abbreviationsFolder)
+                   const QString& abbreviationsFolder,
+                   DataImporter::Report* report)
 {
     const QList<SourceFile> files = DataSource::fromFolder(folder, error);
     if (files.isEmpty())
@@ -21,7 +22,16 @@ bool buildDatabase(const QString& folder,
             return false;
         importer.setAbbreviationFiles(lists);
     }
-    return importer.build(files, databasePath, folder, error);
+    if (!importer.build(files, databasePath, folder, error))
+        return false;
+    if (report)
+        *report = importer.lastReport();
+    return true;
+}
+
+bool buildRealDatabase(const QString& databasePath, QString* error, DataImporter::Report* report)
+{
+    return buildDatabase(showJcrDir(), databasePath, error, abbreviationsDir(), report);
 }
 
 QString miniDataDir()

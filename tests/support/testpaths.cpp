@@ -36,6 +36,15 @@ bool hasAbbreviationData()
     return QFileInfo::exists(abbreviationsDir() + QStringLiteral("/journal_abbreviations_entrez.csv"));
 }
 
+QString realDataMissing()
+{
+    if (hasShowJcrData() && hasAbbreviationData())
+        return QString();
+    return QStringLiteral(
+               "the real data is not in %1 and %2 (set JCR_MCP_DATA_SOURCE and JCR_MCP_ABBREVIATIONS_SOURCE)")
+        .arg(showJcrDir(), abbreviationsDir());
+}
+
 QString serverBinary()
 {
     return QStringLiteral(JCR_SERVER_BINARY);

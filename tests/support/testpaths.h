@@ -14,6 +14,9 @@ bool hasShowJcrData();
 QString abbreviationsDir();
 /// True when the real abbreviation lists are present.
 bool hasAbbreviationData();
+/// Why the tests on the real ShowJCR files and abbreviation lists cannot run (the QSKIP message), or an empty string
+/// when both are present.
+QString realDataMissing();
 /// The built jcr-mcp-server binary.
 QString serverBinary();
 
