@@ -91,11 +91,9 @@ void TestCheckReferences::initTestCase()
     const QString missing = test::realDataMissing();
     if (!missing.isEmpty())
         QSKIP(qPrintable(missing));
-    QVERIFY(m_dir.isValid());
     QString error;
-    const QString path = m_dir.filePath(QStringLiteral("journals.db"));
-    QVERIFY2(test::buildRealDatabase(path, &error), qPrintable(error));
-    QVERIFY2(m_repository.open(path, &error), qPrintable(error));
+    QVERIFY2(test::openRealDatabase(m_dir.filePath(QStringLiteral("journals.db")), m_repository, &error),
+             qPrintable(error));
 
     m_jcr = readCsv(QStringLiteral("JCR2025-UTF8.csv"));
     m_cas = readCsv(QStringLiteral("FQBJCR2025-UTF8.csv"));

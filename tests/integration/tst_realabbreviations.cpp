@@ -41,12 +41,10 @@ void TestRealAbbreviations::initTestCase()
     const QString missing = jcr::test::realDataMissing();
     if (!missing.isEmpty())
         QSKIP(qPrintable(missing));
-    QVERIFY(m_dir.isValid());
-    QString error;
     const QString path = m_dir.filePath(QStringLiteral("journals.db"));
-    QVERIFY2(jcr::test::buildRealDatabase(path, &error, &m_report), qPrintable(error));
+    QString error;
+    QVERIFY2(jcr::test::openRealDatabase(path, m_repository, &error, &m_report), qPrintable(error));
     QCOMPARE(m_report.abbreviationFiles, 19);
-    QVERIFY2(m_repository.open(path, &error), qPrintable(error));
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
     db.setDatabaseName(path);
     QVERIFY(db.open());

@@ -84,11 +84,9 @@ void TestRealMatching::initTestCase()
     const QString missing = jcr::test::realDataMissing();
     if (!missing.isEmpty())
         QSKIP(qPrintable(missing));
-    QVERIFY(m_dir.isValid());
     QString error;
-    const QString path = m_dir.filePath(QStringLiteral("journals.db"));
-    QVERIFY2(jcr::test::buildRealDatabase(path, &error), qPrintable(error));
-    QVERIFY2(m_repository.open(path, &error), qPrintable(error));
+    QVERIFY2(jcr::test::openRealDatabase(m_dir.filePath(QStringLiteral("journals.db")), m_repository, &error),
+             qPrintable(error));
     m_repository.warmUp();
 }
 

@@ -29,9 +29,13 @@ bool buildDatabase(const QString& folder,
     return true;
 }
 
-bool buildRealDatabase(const QString& databasePath, QString* error, DataImporter::Report* report)
+bool openRealDatabase(const QString& databasePath,
+                      JournalRepository& repository,
+                      QString* error,
+                      DataImporter::Report* report)
 {
-    return buildDatabase(showJcrDir(), databasePath, error, abbreviationsDir(), report);
+    return buildDatabase(showJcrDir(), databasePath, error, abbreviationsDir(), report) &&
+           repository.open(databasePath, error);
 }
 
 QString miniDataDir()

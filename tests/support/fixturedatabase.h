@@ -1,6 +1,7 @@
 #pragma once
 
 #include "dataimporter.h"
+#include "journalrepository.h"
 
 #include <QString>
 
@@ -14,9 +15,12 @@ bool buildDatabase(const QString& folder,
                    QString* error,
                    const QString& abbreviationsFolder = QString(),
                    DataImporter::Report* report = nullptr);
-/// Builds a journal database from the real data, as `sync --from showJcrDir() --abbreviations-from
-/// abbreviationsDir()` would (check realDataMissing() first).
-bool buildRealDatabase(const QString& databasePath, QString* error, DataImporter::Report* report = nullptr);
+/// Builds a journal database from the real data at `databasePath`, as `sync --from showJcrDir()
+/// --abbreviations-from abbreviationsDir()` would, and opens `repository` on it (check realDataMissing() first).
+bool openRealDatabase(const QString& databasePath,
+                      JournalRepository& repository,
+                      QString* error,
+                      DataImporter::Report* report = nullptr);
 /// The miniature data set in tests/data/fixtures/showjcr-mini.
 QString miniDataDir();
 
