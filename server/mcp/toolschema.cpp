@@ -60,8 +60,9 @@ QJsonObject journalProfileSchema(const QString& description)
     QJsonObject schema = objectSchema(
         {{QStringLiteral("id"), prop(QStringLiteral("integer"), QStringLiteral("The journal's id in this database"))},
          {QStringLiteral("title"), prop(QStringLiteral("string"), QStringLiteral("The journal's title"))},
-         {QStringLiteral("abbreviations"), arrayOf(prop(QStringLiteral("string"), QStringLiteral("A short name")),
-                                                   QStringLiteral("Short names from the CCF lists, e.g. \"TPAMI\""))},
+         {QStringLiteral("abbreviations"),
+          arrayOf(prop(QStringLiteral("string"), QStringLiteral("A short name")),
+                  QStringLiteral("Short names from the CCF and XR lists, e.g. \"TPAMI\""))},
          {QStringLiteral("citationAbbreviations"),
           arrayOf(citationAbbreviation,
                   QStringLiteral("Citation abbreviations from the JabRef lists, each once: ISO 4 first, then "
