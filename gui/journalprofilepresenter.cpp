@@ -84,6 +84,7 @@ ProfileTable JournalProfilePresenter::identity() const
     add(tr("eISSN"), s.eissn);
     add(tr("CN"), m_profile.cn);
     add(tr("Abbreviations"), m_profile.abbreviations.join(QStringLiteral(", ")));
+    add(tr("Citation abbreviations"), citationAbbreviationsText(m_profile.citationAbbreviations));
     add(tr("Other titles"), m_profile.otherTitles.join(ListSeparator));
     if (s.venueType == QLatin1String("conference"))
         add(tr("Type"), tr("Conference"));
@@ -212,6 +213,21 @@ QString JournalProfilePresenter::impactFactorText(const JcrFact& fact)
     if (fact.impactFactor)
         return QString::number(*fact.impactFactor);
     return Dash;
+}
+
+QString JournalProfilePresenter::citationAbbreviationsText(const QList<CitationAbbreviation>& abbreviations)
+{
+    QStringList parts;
+    for (const CitationAbbreviation& entry : abbreviations) {
+        // ISO 4 and MEDLINE are the standards' own names, the same in every language.
+        QString kind = tr("other list");
+        if (entry.kind == QLatin1String("iso4"))
+            kind = QStringLiteral("ISO 4");
+        else if (entry.kind == QLatin1String("medline"))
+            kind = QStringLiteral("MEDLINE");
+        parts << tr("%1 (%2)", "citation abbreviation (its standard)").arg(entry.abbreviation, kind);
+    }
+    return parts.join(QStringLiteral(" · "));
 }
 
 QString JournalProfilePresenter::yesNo(bool value)

@@ -71,6 +71,9 @@ public:
     /// The IF as ShowJCR shows it: the number, or the original text ("<0.1", "N/A") when there is none.
     static QString impactFactorText(const JcrFact& fact);
     static QString yesNo(bool value);
+    /// The JabRef abbreviations as reference lists write them, each with its standard:
+    /// "Nat. Commun. (ISO 4) · Nat Commun (MEDLINE)"; empty without any.
+    static QString citationAbbreviationsText(const QList<CitationAbbreviation>& abbreviations);
 
 private:
     JournalProfile m_profile;

@@ -441,13 +441,13 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+91"/>
+        <location line="+92"/>
         <location line="+7"/>
         <source>Journal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-99"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
@@ -484,6 +484,11 @@
     <message>
         <location line="+1"/>
         <source>Abbreviations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Citation abbreviations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -642,7 +647,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
+        <source>other list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 (%2)</source>
+        <comment>citation abbreviation (its standard)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Yes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1392,7 +1408,7 @@ Restart the server now?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <location line="+8"/>
         <source>Save chart as image</source>
         <translation type="unfinished"></translation>

@@ -441,13 +441,13 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+91"/>
+        <location line="+92"/>
         <location line="+7"/>
         <source>Journal</source>
         <translation>期刊</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-99"/>
         <source>Field</source>
         <translation>项目</translation>
     </message>
@@ -485,6 +485,11 @@
         <location line="+1"/>
         <source>Abbreviations</source>
         <translation>简称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Citation abbreviations</source>
+        <translation>引文缩写</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -642,7 +647,18 @@
         <translation>%1区</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
+        <source>other list</source>
+        <translation>其他缩写表</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 (%2)</source>
+        <comment>citation abbreviation (its standard)</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -1393,7 +1409,7 @@ Restart the server now?</source>
         <translation>无法将图表保存为 %1：%2</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <location line="+8"/>
         <source>Save chart as image</source>
         <translation>将图表另存为图片</translation>

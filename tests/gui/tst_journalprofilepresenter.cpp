@@ -7,6 +7,7 @@
 #include "journalrepository.h"
 #include "profiletablemodel.h"
 #include "sourcefile.h"
+#include "testpaths.h"
 
 #include <QDir>
 #include <QRegularExpression>
@@ -111,8 +112,12 @@ private slots:
     void warningsMatchTheCsv();
     void modelGivesTextsAndHighlights_data();
     void modelGivesTextsAndHighlights();
+    void citationAbbreviationsInTheIdentity_data();
+    void citationAbbreviationsInTheIdentity();
 
 private:
+    /// The identity table's value for `field`, or a null string when the table has no such row.
+    static QString identityValue(const JournalProfilePresenter& presenter, const QString& field);
     std::optional<jcr::JournalProfile> profileOf(const QString& name);
 
     QTemporaryDir m_dir;
@@ -125,7 +130,10 @@ void TestJournalProfilePresenter::initTestCase()
     QVERIFY(m_dir.isValid());
     m_database = m_dir.filePath(QStringLiteral("jcr.db"));
     QString error;
-    QVERIFY2(jcr::test::buildDatabase(jcr::test::miniDataDir(), m_database, &error), qPrintable(error));
+    // With the fixture JabRef lists, as sync imports them beside the ShowJCR files.
+    QVERIFY2(jcr::test::buildDatabase(jcr::test::miniDataDir(), m_database, &error,
+                                      jcr::test::fixturesDir() + QStringLiteral("/abbrv")),
+             qPrintable(error));
     QVERIFY2(m_repository.open(m_database, &error), qPrintable(error));
 }
 
@@ -237,6 +245,10 @@ void TestJournalProfilePresenter::everyJournal()
         if (!value.isEmpty())
             QVERIFY2(presenter.identifiers().contains(value), qPrintable(presenter.identifiers()));
     }
+    const QString cited = identityValue(presenter, P::tr("Citation abbreviations"));
+    QCOMPARE(cited.isNull(), profile->citationAbbreviations.isEmpty());
+    for (const jcr::CitationAbbreviation& entry : profile->citationAbbreviations)
+        QVERIFY2(cited.contains(entry.abbreviation), qPrintable(cited));
 
     // The headline names the newest IF and the warning, the facts a researcher looks for first.
     if (!profile->jcr.isEmpty())
@@ -389,6 +401,49 @@ void TestJournalProfilePresenter::modelGivesTextsAndHighlights()
             QCOMPARE(index.data(Qt::ForegroundRole).isValid(), cell.highlight != Highlight::None);
         }
     }
+}
+
+QString TestJournalProfilePresenter::identityValue(const JournalProfilePresenter& presenter, const QString& field)
+{
+    for (const QList<ProfileCell>& row : presenter.identity().rows) {
+        if (row.at(P::IdentityField).text == field)
+            return row.at(P::IdentityValue).text;
+    }
+    return QString();
+}
+
+void TestJournalProfilePresenter::citationAbbreviationsInTheIdentity_data()
+{
+    // What tests/data/fixtures/abbrv gives these fixture journals (tst_journalrepository checks the profiles).
+    QTest::addColumn<QString>("journal");
+    QTest::addColumn<QString>("expected"); ///< the row's value; empty: no row
+    QTest::addRow("ISO 4, MEDLINE and another list, once each")
+        << "Alpha Journal of Testing"
+        << "Alpha J. Test. (ISO 4) · Alpha J Test (MEDLINE) · AJT (other list)";
+    QTest::addRow("one list") << "Canadian Journal of Zeta-Annales"
+                              << "Can. J. Zeta Ann. (ISO 4)";
+    QTest::addRow("in no list") << "Beta Letters"
+                                << "";
+}
+
+void TestJournalProfilePresenter::citationAbbreviationsInTheIdentity()
+{
+    QFETCH(QString, journal);
+    QFETCH(QString, expected);
+    const std::optional<jcr::JournalProfile> profile = profileOf(journal);
+    QVERIFY2(profile, qPrintable(journal));
+    const JournalProfilePresenter presenter(*profile);
+    const QString shown = identityValue(presenter, P::tr("Citation abbreviations"));
+    if (expected.isEmpty())
+        QVERIFY2(shown.isNull(), qPrintable(shown));
+    else
+        QCOMPARE(shown, expected);
+    // Below the CCF/XR short names, where a reader of the identity table looks for other names.
+    QStringList fields;
+    for (const QList<ProfileCell>& row : presenter.identity().rows)
+        fields << row.at(P::IdentityField).text;
+    if (!shown.isNull() && fields.contains(P::tr("Abbreviations")))
+        QVERIFY(fields.indexOf(P::tr("Citation abbreviations")) == fields.indexOf(P::tr("Abbreviations")) + 1);
 }
 
 QTEST_MAIN(TestJournalProfilePresenter) // QApplication: the model hands out fonts and brushes
