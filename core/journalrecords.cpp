@@ -171,6 +171,15 @@ QJsonObject CitationAbbreviation::toJson() const
     return {{QStringLiteral("abbreviation"), abbreviation}, {QStringLiteral("kind"), kind}};
 }
 
+QString CitationAbbreviation::standard() const
+{
+    if (kind == QLatin1String("iso4"))
+        return QStringLiteral("ISO 4");
+    if (kind == QLatin1String("medline"))
+        return QStringLiteral("MEDLINE");
+    return QString();
+}
+
 QJsonObject JournalProfile::toJson() const
 {
     QJsonObject object = summary.toJson();

@@ -148,6 +148,9 @@ struct CitationAbbreviation
         return abbreviation == other.abbreviation && kind == other.kind;
     }
     QJsonObject toJson() const;
+    /// The standard an abbreviation follows, by the names the standards give themselves ("ISO 4", "MEDLINE",
+    /// the same in every language); empty for the other lists.
+    QString standard() const;
 };
 
 /// What a search hit or a list row shows of a journal.

@@ -3,7 +3,6 @@
 #include "ccffields.h"
 #include "textnormalizer.h"
 
-#include <QHash>
 #include <QRegularExpression>
 #include <QStringList>
 
@@ -68,12 +67,12 @@ QStringList JournalTextFormatter::categoryLabels(const JcrFact& fact)
 
 QString JournalTextFormatter::citationAbbreviations(const QList<CitationAbbreviation>& abbreviations)
 {
-    static const QHash<QString, QString> kindLabels{{QStringLiteral("iso4"), QStringLiteral("ISO 4")},
-                                                    {QStringLiteral("medline"), QStringLiteral("MEDLINE")},
-                                                    {QStringLiteral("other"), QStringLiteral("其他 other")}};
     QStringList parts;
-    for (const CitationAbbreviation& entry : abbreviations)
-        parts << QStringLiteral("%1 %2").arg(kindLabels.value(entry.kind, entry.kind), entry.abbreviation);
+    for (const CitationAbbreviation& entry : abbreviations) {
+        const QString standard = entry.standard();
+        parts << QStringLiteral("%1 %2").arg(standard.isEmpty() ? QStringLiteral("其他 other") : standard,
+                                             entry.abbreviation);
+    }
     return parts.join(QStringLiteral(" · "));
 }
 

@@ -219,13 +219,9 @@ QString JournalProfilePresenter::citationAbbreviationsText(const QList<CitationA
 {
     QStringList parts;
     for (const CitationAbbreviation& entry : abbreviations) {
-        // ISO 4 and MEDLINE are the standards' own names, the same in every language.
-        QString kind = tr("other list");
-        if (entry.kind == QLatin1String("iso4"))
-            kind = QStringLiteral("ISO 4");
-        else if (entry.kind == QLatin1String("medline"))
-            kind = QStringLiteral("MEDLINE");
-        parts << tr("%1 (%2)", "citation abbreviation (its standard)").arg(entry.abbreviation, kind);
+        const QString standard = entry.standard();
+        parts << tr("%1 (%2)", "citation abbreviation (its standard)")
+                     .arg(entry.abbreviation, standard.isEmpty() ? tr("other list") : standard);
     }
     return parts.join(QStringLiteral(" · "));
 }
