@@ -46,7 +46,10 @@ AbbreviationRow::Kind AbbreviationReader::kindOf(const QString& fileName)
     const QString name = fileName.toLower();
     if (name.contains(QLatin1String("entrez")) || name.contains(QLatin1String("medicus")))
         return AbbreviationRow::Kind::Medline;
-    if (name.contains(QLatin1String("annee-philologique")) || name.contains(QLatin1String("dainst")))
+    // Not ISO 4 either: the astronomy list gives the AAS/ADS short forms ("ApJ", "MNRAS", "Nat"), the
+    // ieee_strings list the names of the IEEEabrv.bib string macros ("#IEEE_O_ACC#").
+    if (name.contains(QLatin1String("annee-philologique")) || name.contains(QLatin1String("dainst")) ||
+        name.contains(QLatin1String("astronomy")) || name.contains(QLatin1String("ieee_strings")))
         return AbbreviationRow::Kind::Other;
     return AbbreviationRow::Kind::Iso4;
 }

@@ -361,9 +361,11 @@ bool JournalRepository::readCitationAbbreviations(qint64 journalId, JournalProfi
 {
     // Several lists often give the same abbreviation (ISO 4 in general and in a publisher's list): each
     // (abbreviation, kind) once, ISO 4 first (what most reference styles want), then MEDLINE, then the other
-    // lists, each kind in the order the lists were imported.
+    // lists, each kind in the order the lists were imported. JabRef's "#NAME#" rows name BibTeX string macros
+    // (IEEEabrv.bib): search finds a journal by them (`journal = IEEE_O_ACC`), but nobody writes them out.
     QSqlQuery* query =
         prepared(QStringLiteral("SELECT abbreviation, kind FROM journal_abbreviations WHERE journal_id = ?"
+                                " AND abbreviation NOT LIKE '#%#'"
                                 " GROUP BY abbreviation, kind"
                                 " ORDER BY CASE kind WHEN 'iso4' THEN 0 WHEN 'medline' THEN 1 ELSE 2 END, MIN(id)"),
                  {journalId}, error);

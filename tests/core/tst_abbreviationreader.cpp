@@ -53,6 +53,10 @@ void TestAbbreviationReader::kindOf_data()
     QTest::newRow("medicus") << "journal_abbreviations_medicus.csv" << AbbreviationRow::Kind::Medline;
     QTest::newRow("annee") << "journal_abbreviations_annee-philologique.csv" << AbbreviationRow::Kind::Other;
     QTest::newRow("dainst") << "journal_abbreviations_dainst.csv" << AbbreviationRow::Kind::Other;
+    QTest::newRow("astronomy (AAS short forms)")
+        << "journal_abbreviations_astronomy.csv" << AbbreviationRow::Kind::Other;
+    QTest::newRow("ieee_strings (BibTeX macro names)")
+        << "journal_abbreviations_ieee_strings.csv" << AbbreviationRow::Kind::Other;
 }
 
 void TestAbbreviationReader::kindOf()

@@ -79,11 +79,13 @@ void TestRealAbbreviations::provenance()
         QVERIFY2(name.startsWith(QLatin1String("journal_abbreviations_")), qPrintable(name));
         QVERIFY2(lists.value(2).toInt() > 0, qPrintable(name));
         QCOMPARE(lists.value(3).toString().size(), 64);
-        const QString expectedKind = name.contains(QLatin1String("entrez")) || name.contains(QLatin1String("medicus"))
-                                         ? QStringLiteral("abbreviations-medline")
-                                     : name.contains(QLatin1String("dainst")) || name.contains(QLatin1String("annee"))
-                                         ? QStringLiteral("abbreviations-other")
-                                         : QStringLiteral("abbreviations-iso4");
+        const QString expectedKind =
+            name.contains(QLatin1String("entrez")) || name.contains(QLatin1String("medicus"))
+                ? QStringLiteral("abbreviations-medline")
+            : name.contains(QLatin1String("dainst")) || name.contains(QLatin1String("annee")) ||
+                    name.contains(QLatin1String("astronomy")) || name.contains(QLatin1String("ieee_strings"))
+                ? QStringLiteral("abbreviations-other")
+                : QStringLiteral("abbreviations-iso4");
         QCOMPARE(lists.value(1).toString(), expectedKind);
         rows += lists.value(2).toInt();
     }
@@ -170,6 +172,13 @@ void TestRealAbbreviations::profileAbbreviations_data()
     QTest::newRow("NEJM, ISO 4 and MEDLINE")
         << "New England Journal of Medicine" << QStringList{"iso4 N. Engl. J. Med.", "medline N Engl J Med"}
         << "缩写 Citation abbreviations: ISO 4 N. Engl. J. Med. · MEDLINE N Engl J Med";
+    // The astronomy list's AAS forms are not ISO 4 ("Nat" is not how ISO 4 abbreviates Nature).
+    QTest::newRow("Nature, astronomy list as other")
+        << "Nature" << QStringList{"iso4 Nature", "medline Nature", "other Nat"}
+        << "缩写 Citation abbreviations: ISO 4 Nature · MEDLINE Nature · 其他 other Nat";
+    // IEEEabrv.bib's macro name ("#IEEE_O_ACC#") finds the journal but is no abbreviation anyone writes.
+    QTest::newRow("IEEE Access, no BibTeX macro name")
+        << "IEEE Access" << QStringList{"iso4 IEEE Access"} << "缩写 Citation abbreviations: ISO 4 IEEE Access";
 }
 
 void TestRealAbbreviations::profileAbbreviations()

@@ -224,6 +224,7 @@ void TestRealMatching::everydayNames_data()
         {"CA", "0007-9235"},
         {"IEEE TKDE", "1041-4347"},
         {"ACM TOCS", "0734-2071"},
+        {"IEEE_O_ACC", "2169-3536"}, // IEEEabrv.bib's string macro, as `journal = IEEE_O_ACC` leaves it
     };
     for (const auto& [query, issn] : names)
         QTest::addRow("%s", query) << QString::fromUtf8(query) << QString::fromUtf8(issn);
